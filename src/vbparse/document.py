@@ -1,0 +1,292 @@
+"""One segment's fields, read zone by zone and assembled into a validated record."""
+
+from __future__ import annotations
+
+import hashlib
+
+import regex
+
+from vbparse.citations import find_citations
+from vbparse.fields.dates import find_date
+from vbparse.fields.footnotes import read_footnotes
+from vbparse.fields.header import (
+    doc_type_of,
+    issuer_lines,
+    marks_of,
+    subject_text,
+    system_of,
+)
+from vbparse.fields.lists import ListItem, read_items
+from vbparse.fields.numbers import ParsedNumber, canonical, parse_number
+from vbparse.fields.signature import FoundSignature, read_signature, signature_pieces
+from vbparse.lines import Line
+from vbparse.models import (
+    ChainLink,
+    Citation,
+    FieldSpans,
+    Footnote,
+    Issuer,
+    Item,
+    Marks,
+    Number,
+    ParseWarning,
+    Record,
+    Signature,
+    Source,
+    Span,
+)
+from vbparse.normalize import Normalized
+from vbparse.segment import Segment
+from vbparse.zones import BODY_END, KINH_GUI, NOI_NHAN, Zones, find_zones
+
+_NUMBER_PREFIX = regex.compile(r"^(?:.{0,20}?\s)?s[o0]\s*[:;.]?\s*")
+_NUMBER_TOKEN = regex.compile(r"[^\s]*(?:\s{0,3}[/\-–—]\s{0,3}[^\s/\-–—]*)*")
+
+
+class _Reader:
+    """Reads one document; holds the file's clean text and lines while it does."""
+
+    def __init__(self, norm: Normalized, lines: list[Line], seg: Segment, zones: Zones) -> None:
+        self.norm = norm
+        self.lines = lines
+        self.seg = seg
+        self.zones = zones
+        self.warnings: list[ParseWarning] = []
+
+    def span(self, start: int, end: int) -> Span:
+        return self.norm.span(start, end)
+
+    def warn(self, code: str, message: str, span: Span | None = None) -> None:
+        self.warnings.append(ParseWarning(code=code, message=message, span=span))
+
+    # ------------------------------------------------------------ header
+
+    def number(self) -> tuple[Number | None, ParsedNumber | None]:
+        if self.zones.number is None:
+            self.warn("W101", "no number (Số) in the header band")
+            return None, None
+        ln = self.lines[self.zones.number]
+        prefix = _NUMBER_PREFIX.match(ln.folded)
+        rest_at = prefix.end() if prefix else 0
+        rest = ln.text[rest_at:]
+        cut = regex.search(r"\s{3,}|\s(?=[Vv]\s*/\s*[Vv]\b)", rest)
+        if cut:
+            rest = rest[: cut.start()]
+        joined = regex.sub(r"^(\d{1,3})\s+(?=\d)", r"\1", rest)
+        token = _NUMBER_TOKEN.match(joined)
+        raw_len = len(token.group()) + (len(rest) - len(joined)) if token else 0
+        raw = rest[:raw_len].rstrip(" .,;")
+        if not raw or not regex.search(r"[/\-]", raw):
+            self.warn("W102", f"number line without a number and symbol: {ln.text.strip()!r}")
+            return None, None
+        value = canonical(raw)
+        value = regex.sub(r"^[^\w/\-]+(?=[/\-])", "", value)
+        parsed = parse_number(value)
+        start = ln.start + rest_at
+        span = self.span(start, start + len(raw))
+        if parsed.serial is None:
+            self.warn("W103", "the number's serial is blank (an unnumbered draft or a form)", span)
+        number = Number(
+            value=parsed.value if parsed.value == value else value,
+            raw=raw,
+            serial=parsed.serial,
+            year=parsed.year,
+            type_code=parsed.type_code,
+            issuer_code=parsed.issuer_code,
+            unit_code=parsed.unit_code,
+            grammar=parsed.grammar,  # type: ignore[arg-type]
+            span=span,
+        )
+        return number, parsed
+
+    def place_and_date(self) -> tuple[str | None, Span | None, str | None, Span | None]:
+        if self.zones.date is None:
+            self.warn("W111", "no place and date line in the header band")
+            return None, None, None, None
+        ln = self.lines[self.zones.date]
+        nxt = self.lines[ln.index + 1] if ln.index + 1 < len(self.lines) else None
+        folded = self.norm.folded
+        end = nxt.end if nxt is not None else ln.end
+        found = find_date(folded, ln.start, end)
+        place = place_span = None
+        comma = regex.search(r",\s*ng[a]y", ln.folded)
+        if comma:
+            head = ln.text[: comma.start()]
+            stripped = head.strip(" *_")
+            if stripped and len(stripped) <= 45 and stripped[:1].isupper():
+                at = ln.start + head.find(stripped)
+                place, place_span = " ".join(stripped.split()), self.span(at, at + len(stripped))
+        if found is None or found.value is None:
+            self.warn("W112", f"date not readable: {ln.text.strip()!r}")
+            return place, place_span, None, None
+        span = self.span(found.start, found.end)
+        if not found.valid:
+            self.warn("W113", f"impossible date: {self.norm.text[found.start:found.end]!r}", span)
+        return place, place_span, found.value, span
+
+    # ------------------------------------------------------------ lists
+
+    def recipients(self) -> list[Item]:
+        at = self.zones.recipients
+        if at is None:
+            return []
+        ln = self.lines[at]
+        cue = KINH_GUI.match(ln.folded)
+        col = cue.end() if cue else 0
+        stop = self.zones.closing if self.zones.closing is not None and self.zones.closing > at else self.seg.last
+        items, _ = read_items(self.lines, at, col, min(stop, at + 40), recipients=True)
+        return [self._item(i) for i in items]
+
+    def distribution(self) -> list[Item]:
+        at = self.zones.noi_nhan
+        if at is None:
+            return []
+        ln = self.lines[at]
+        cue = NOI_NHAN.match(ln.folded)
+        col = cue.end() if cue else 0
+        items, _ = read_items(self.lines, at, col, min(self.seg.last, at + 60), recipients=False)
+        return [self._item(_cut_capital_tail(i)) for i in items]
+
+    def _item(self, item: ListItem) -> Item:
+        return Item(text=item.text, span=self.span(item.start, item.end))
+
+    # ------------------------------------------------------------ closing
+
+    def signature(self) -> Signature | None:
+        first = self.zones.closing
+        if first is None:
+            first = self._body_end()
+        if first is None:
+            return None
+        stop = min(self.seg.last, first + 45)
+        pieces = signature_pieces(self.lines, first, stop)
+        found = read_signature(pieces, allow_title_only=True)
+        if found is None and self.zones.closing is not None:
+            body_end = self._body_end()
+            if body_end is not None and body_end < first:
+                found = read_signature(signature_pieces(self.lines, body_end, stop), allow_title_only=True)
+        if found is None:
+            return None
+        return self._signature(found)
+
+    def _body_end(self) -> int | None:
+        for ln in self.lines[self.zones.header_end : self.seg.last]:
+            if BODY_END.search(ln.text):
+                return ln.index
+        return None
+
+    def _signature(self, found: FoundSignature) -> Signature:
+        chain = tuple(
+            ChainLink(authority=a, on_behalf_of=who, span=self.span(s, e))  # type: ignore[arg-type]
+            for a, who, s, e in found.chain
+        )
+        if found.signer is None:
+            self.warn("W121", "signature block without a signer's name", self.span(found.start, found.end))
+        end = max(found.end, found.signer.end if found.signer else 0)
+        return Signature(
+            chain=chain,
+            title=found.title.text if found.title else None,
+            signer=found.signer.text if found.signer else None,
+            span=self.span(found.start, end),
+            title_span=self.span(found.title.start, found.title.end) if found.title else None,
+            signer_span=self.span(found.signer.start, found.signer.end) if found.signer else None,
+        )
+
+    def footnotes(self) -> list[Footnote]:
+        return [
+            Footnote(mark=f.mark, text=f.text, span=self.span(f.start, f.end))
+            for f in read_footnotes(self.lines, self.zones.footnotes, self.seg.last)
+        ]
+
+
+def _cut_capital_tail(item: ListItem) -> ListItem:
+    """Drop a signature title printed on the same line as a list item."""
+    from vbparse.fields.signature import _capital_tail
+
+    at = _capital_tail(item.text)
+    if at is None:
+        return item
+    text = item.text[:at].rstrip(" ;,.:")
+    return ListItem(text, item.start, item.start + len(text))
+
+
+def record_id(sha256: str, index: int) -> str:
+    return "vb-" + hashlib.sha256(f"{sha256}:{index}".encode()).hexdigest()[:16]
+
+
+def read_document(
+    norm: Normalized,
+    lines: list[Line],
+    seg: Segment,
+    *,
+    index: int,
+    source: str,
+    sha256: str,
+    encoding: str,
+    title_names: dict[str, str],
+) -> Record:
+    zones = find_zones(lines, seg, title_names)
+    r = _Reader(norm, lines, seg, zones)
+    number, parsed = r.number()
+    issuer = issuer_lines(lines, zones)
+    system = system_of(lines, zones, parsed, issuer.name)
+    doc_type = doc_type_of(lines, zones, parsed, system)
+    place, place_span, date, date_span = r.place_and_date()
+    subject = subject_text(lines, zones)
+    found_marks = marks_of(lines, zones)
+    signature = r.signature()
+    start_off = lines[seg.first].start
+    end_off = lines[seg.last - 1].end if seg.last > seg.first else start_off
+    own = []
+    if number is not None and zones.number is not None:
+        ln = lines[zones.number]
+        own.append((ln.start, ln.end))
+    citations = [
+        c
+        for c in find_citations(norm.text, norm.folded, start_off, end_off, own)
+        if number is None or canonical(c.number or "").casefold() != number.value.casefold()
+    ]
+    issuer_model = None
+    if issuer.name is not None:
+        first, last = issuer.lines[0], issuer.lines[-1]
+        issuer_model = Issuer(name=issuer.name, parent=issuer.parent, span=r.span(first.start, last.end))
+    title_span = r.span(lines[zones.title].start, lines[zones.title].end) if zones.title is not None else None
+    subject_span = None
+    if zones.subject:
+        subject_span = r.span(lines[zones.subject[0]].start, lines[zones.subject[-1]].end)
+    return Record(
+        id=record_id(sha256, index),
+        source=Source(path=source, index=index, span=r.span(start_off, end_off), sha256=sha256, encoding=encoding),
+        system=system,  # type: ignore[arg-type]
+        issuer=issuer_model,
+        number=number,
+        doc_type=doc_type,
+        place=place,
+        date=date,
+        subject=subject,
+        marks=Marks(**{k: v for k, (v, _) in found_marks.items()}),
+        recipients=tuple(r.recipients()),
+        signature=signature,
+        distribution=tuple(r.distribution()),
+        footnotes=tuple(r.footnotes()),
+        citations=tuple(
+            Citation(
+                number=c.number,
+                doc_type=c.doc_type,
+                date=c.date,
+                issuer=c.issuer,
+                title=c.title,
+                text=norm.text[c.start : c.end],
+                span=r.span(c.number_start, c.number_end) if c.number else r.span(c.start, c.end),
+            )
+            for c in citations
+        ),
+        warnings=tuple(r.warnings),
+        spans=FieldSpans(
+            doc_type=title_span,
+            place=place_span,
+            date=date_span,
+            subject=subject_span,
+            marks=tuple(r.span(ln.start, ln.end) for _, ln in found_marks.values()),
+        ),
+    )

@@ -1,0 +1,126 @@
+"""List fields: the ``Kính gửi`` recipients and the ``Nơi nhận`` distribution.
+
+Items are bullet lines (``- …;``), possibly wrapped over several lines, or one line
+holding several items (``Nơi nhận: - Như trên; - Lưu: VT.`` from a flattened table).
+An item keeps its words; the bullet and the trailing ``;`` ``,`` ``.`` go.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from vbparse.lines import Line
+
+BULLET = regex.compile(r"^\s*(?:[-–—+•·*]|\d{1,2}[.)]|[a-zđ][.)])\s*")
+_INLINE_ITEMS = regex.compile(r"(?:(?<=[;,.:])|^)\s*[-–—+•]\s+")
+_NOT_RECIPIENT = regex.compile(
+    r"^(?:ma\s*so\s*thue|mst|dia\s*chi|dien\s*thoai|dt\b|fax|email|e-mail|website|so\s*tai\s*khoan)\b"
+)
+_TRAILING = " ;,.:"
+
+
+@dataclass(frozen=True)
+class ListItem:
+    text: str
+    start: int  # clean-text offsets
+    end: int
+
+
+def _trim(line: Line, start: int, end: int) -> ListItem | None:
+    """An item from ``line.text[start:end]``: bullet and trailing punctuation removed."""
+    piece = line.text[start:end]
+    bullet = BULLET.match(piece)
+    if bullet:
+        start += bullet.end()
+        piece = piece[bullet.end() :]
+    stripped = piece.rstrip(_TRAILING + " ")
+    lead = len(stripped) - len(stripped.lstrip())
+    stripped = stripped.strip()
+    if not stripped or not regex.search(r"\w", stripped):
+        return None
+    s = line.start + start + lead
+    return ListItem(stripped, s, s + len(stripped))
+
+
+def _split_inline(line: Line, start: int) -> list[ListItem]:
+    """Items of one line, split at bullets that follow a separator."""
+    text = line.text
+    cuts = [m.end() for m in _INLINE_ITEMS.finditer(text, start)]
+    if not cuts:
+        item = _trim(line, start, len(text))
+        return [item] if item else []
+    bounds = [*cuts, len(text) + 1]
+    items: list[ListItem] = []
+    if text[start : cuts[0]].strip(" -–—+•"):
+        head = _trim(line, start, cuts[0])
+        if head:
+            items.append(head)
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        item = _trim(line, a, min(b, len(text)))
+        if item:
+            items.append(_strip_bullet_tail(item))
+    return items
+
+
+def _strip_bullet_tail(item: ListItem) -> ListItem:
+    text = regex.sub(r"\s*[-–—+•]$", "", item.text).rstrip(_TRAILING)
+    return ListItem(text, item.start, item.start + len(text))
+
+
+def _join(a: ListItem, b: ListItem) -> ListItem:
+    return ListItem(f"{a.text} {b.text}", a.start, b.end)
+
+
+def read_items(
+    lines: list[Line], first: int, first_col: int, stop: int, *, recipients: bool
+) -> tuple[list[ListItem], int]:
+    """Items from ``lines[first]`` (starting at column ``first_col``) up to ``stop``.
+
+    Returns the items and the index of the first line not consumed."""
+    items: list[ListItem] = _split_inline(lines[first], first_col) if first_col < len(lines[first].text) else []
+    open_item = bool(items) and not lines[first].text.rstrip().endswith((";", ".", ","))
+    k = first + 1
+    blank_run = 0
+    while k < stop:
+        ln = lines[k]
+        if ln.blank:
+            blank_run += 1
+            if blank_run > (1 if items else 3):
+                break
+            k += 1
+            continue
+        folded = ln.folded.strip()
+        bullet = BULLET.match(ln.text)
+        if recipients and _NOT_RECIPIENT.match(folded):
+            k += 1
+            continue
+        if bullet and regex.match(r"\d", ln.text.strip()) and recipients and items:
+            break  # numbered paragraphs of the body
+        if bullet:
+            new = _split_inline(ln, 0)
+            items.extend(new)
+            open_item = not ln.text.rstrip().endswith((";", ".", ","))
+            blank_run = 0
+            k += 1
+            continue
+        if items and (open_item or (blank_run == 0 and not items[-1].text.endswith("."))) and len(ln.text) < 120 and blank_run == 0 and not ln.upper:
+            cont = _trim(ln, 0, len(ln.text))
+            if cont:
+                items[-1] = _join(items[-1], cont)
+            open_item = not ln.text.rstrip().endswith((";", ".", ","))
+            k += 1
+            continue
+        if recipients and not items and len(ln.text) < 150:
+            new = _split_inline(ln, 0)
+            items.extend(new)
+            open_item = not ln.text.rstrip().endswith((";", ".", ","))
+            k += 1
+            continue
+        if recipients and items and blank_run == 0 and len(ln.text) < 100 and ln.text.rstrip().endswith((";", ",", ".")) and not regex.match(r"\d", ln.text):
+            items.extend(_split_inline(ln, 0))
+            k += 1
+            continue
+        break
+    return items, k

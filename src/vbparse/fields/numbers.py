@@ -1,0 +1,104 @@
+"""Document numbers and symbols: the three grammars and their canonical form.
+
+- administrative ``N/TYPE-BODY`` (``15/QĐ-BNV``) and letters ``N/BODY-UNIT`` (``4614/VP-KGVX``);
+- normative ``N/YYYY/TYPE-BODY`` (``30/2020/NĐ-CP``, ``59/2020/QH14``);
+- Party ``N-TYPE/BODY[-BODY2]`` (``176-CV/TU``, ``05-QC/BTCTU-BDVTU``).
+
+The canonical value drops every space, writes dashes as ``-`` and keeps letters as
+printed (``Đ`` already fixed by normalisation), so ``Số: 17 -CV/ĐU`` is ``17-CV/ĐU``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from vbparse.vocab import doc_types, issuers
+
+_DASHES = regex.compile(r"[‐‑‒–—―−]")
+_SPACED_SEPARATOR = regex.compile(r"\s*([/\-])\s*")
+_SPACED_DIGITS = regex.compile(r"(?<=\d)\s+(?=\d)")
+_TRAILING = regex.compile(r"[\s.,;:)\]}'\"”’]+$")
+
+NORMATIVE = regex.compile(
+    r"^(?P<serial>[^/]*)/(?P<year>(?:19|20)\d\d)/(?P<type>[^\W\d_][\w.]*?)(?:-(?P<issuer>.+))?$"
+)
+PARTY = regex.compile(r"^(?P<serial>[^/\-]*)-(?P<type>[^\W\d_][\w]*)/(?P<issuer>[^\-/]+)(?:-(?P<unit>.+))?$")
+ADMIN = regex.compile(r"^(?P<serial>[^/]*)/(?P<first>[^\-/]+)(?:-(?P<rest>.+))?$")
+
+
+@dataclass(frozen=True)
+class ParsedNumber:
+    value: str
+    serial: str | None
+    year: int | None
+    type_code: str | None
+    issuer_code: str | None
+    unit_code: str | None
+    grammar: str  # administrative | normative | party | other
+
+
+def canonical(raw: str) -> str:
+    """``raw`` without spaces, with ``-`` dashes and without trailing punctuation."""
+    text = _DASHES.sub("-", raw)
+    text = _SPACED_SEPARATOR.sub(r"\1", text)
+    text = _SPACED_DIGITS.sub("", text)
+    text = "".join(text.split())
+    return _TRAILING.sub("", text)
+
+
+def _serial(text: str) -> str | None:
+    """The running number; blank when it has no digit or letter (``…/QĐ-UBND``)."""
+    return text if regex.search(r"[^\W_]", text) else None
+
+
+def parse_number(raw: str) -> ParsedNumber:
+    value = canonical(raw)
+    m = NORMATIVE.match(value)
+    if m:
+        type_code = m["type"]
+        issuer = m["issuer"]
+        if issuer is None and regex.match(r"(?:QH|UBTVQH)\d+$", type_code):
+            type_code, issuer = None, m["type"]
+        return ParsedNumber(value, _serial(m["serial"]), int(m["year"]), type_code, issuer, None, "normative")
+    m = PARTY.match(value)
+    if m and "/" not in m["serial"]:
+        return ParsedNumber(value, _serial(m["serial"]), None, m["type"], m["issuer"], m["unit"], "party")
+    m = ADMIN.match(value)
+    if m:
+        first, rest = m["first"], m["rest"]
+        if doc_types().name_for_code(first) and rest:
+            return ParsedNumber(value, _serial(m["serial"]), None, first, rest, None, "administrative")
+        unit = rest
+        return ParsedNumber(value, _serial(m["serial"]), None, None, first, unit, "administrative")
+    return ParsedNumber(value, None, None, None, None, None, "other")
+
+
+def is_party_issuer(code: str | None) -> bool:
+    if not code:
+        return False
+    known: list[str] = issuers()["party_issuer_codes"]
+    return code.upper() in {k.upper() for k in known}
+
+
+# A cited number anywhere in running text.  Codes start with a capital letter; separators
+# may carry stray spaces.  Bounded repetitions keep the scan linear.
+_CODE = r"[A-ZĐ][\wĐđ&.]{0,15}"
+CITED_NUMBER = regex.compile(
+    rf"""
+    (?<![\w/\-.])
+    (?:
+        (?P<normative>\d{{1,5}}\s?/\s?(?:19|20)\d\d\s?/\s?{_CODE}(?:\s?-\s?{_CODE}){{0,3}})
+      | (?P<party>\d{{1,5}}\s?[-–]\s?{_CODE}\s?/\s?{_CODE}(?:-{_CODE}){{0,2}})
+      | (?P<admin>\d{{1,6}}\s?/\s?{_CODE}(?:\s?[-–]\s?{_CODE}){{1,3}})
+    )
+    (?![\w/])
+    """,
+    regex.VERBOSE,
+)
+
+
+def trim_cited(value: str) -> str:
+    """A cited number without sentence punctuation swallowed at its end (``TW.`` → ``TW``)."""
+    return value.rstrip(".")

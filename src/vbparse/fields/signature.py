@@ -1,0 +1,234 @@
+"""The signature block: authority chain, title and signer (NĐ 30/2020 Phụ lục I §II.7).
+
+``TM. ỦY BAN NHÂN DÂN`` / ``KT. CHỦ TỊCH`` / ``PHÓ CHỦ TỊCH`` / name; Party ``T/M``,
+``K/T``, ``T/L``.  In dumps the block is often interleaved with the ``Nơi nhận`` column
+(``- Như trên; PHÓ CỤC TRƯỞNG``) or flattened into one cell
+(``KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Trần Nam``); both are taken apart here.
+Placeholders (``(Đã ký)``, ``(Handwritten signature)``), digital-signature metadata
+and stamp noise are never part of a field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from vbparse.fold import fold
+from vbparse.lines import Line
+from vbparse.vocab import authorities, titles
+
+_PREFIX = regex.compile(
+    r"^(?P<p>T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|T\s*/\s*UQ|TUQ|TM|KT|TL|Q)(?:\s*[.:]\s*|\s+)(?=\S)",
+    regex.IGNORECASE,
+)
+_INNER_PREFIX = regex.compile(r"\s(?=(?:T/M|K/T|T/L|TM|KT|TL|TUQ)\s*\.)")
+_PLACEHOLDER = regex.compile(
+    r"^\(?\s*(?:da\s*ky|ky\b|ky,|chu\s*ky|handwritten|signed|dong\s*dau|ky\s*ten|ky\s*va|kt\s*$)|"
+    r"^(?:ky\s*boi|nguoi\s*ky|co\s*quan\s*:|thoi\s*gian\s*ky|email|ngay\s*ky)"
+)
+_ACADEMIC = regex.compile(r"^(?:(?:P?GS|TS|ThS|Th\.s|BS|DS|Ds|KS|CN|Ths|TS\.BS|BSCKII|BSCKI)\.?\s*)+(?=\p{Lu})")
+_NAME_WORD = regex.compile(r"^\p{Lu}[\p{Ll}\p{M}'’]*$")
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    start: int  # clean offsets
+    end: int
+
+
+@dataclass(frozen=True)
+class FoundSignature:
+    chain: tuple[tuple[str, str | None, int, int], ...]
+    title: Piece | None
+    signer: Piece | None
+    start: int
+    end: int
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+
+
+def _piece(line: Line, a: int, b: int) -> Piece | None:
+    raw = line.text[a:b]
+    lead = len(raw) - len(raw.lstrip(" *_"))
+    text = raw.strip(" *_")
+    if not text:
+        return None
+    return Piece(text, line.start + a + lead, line.start + a + lead + len(text))
+
+
+def signature_pieces(lines: list[Line], first: int, stop: int) -> list[Piece]:
+    """The signature column of the closing: whole lines, or the capital tail of a
+    distribution line that a flattened table printed beside it."""
+    pieces: list[Piece] = []
+    for ln in lines[first:stop]:
+        if ln.blank:
+            continue
+        text = ln.text
+        folded = ln.folded.strip()
+        listish = regex.match(r"^\s*(?:[-–+•]|noi\s*nhan|luu\b)", folded) is not None
+        if listish:
+            tail = _capital_tail(text)
+            if tail is not None:
+                piece = _piece(ln, tail, len(text))
+                if piece:
+                    pieces.append(piece)
+            continue
+        piece = _piece(ln, 0, len(text))
+        if piece:
+            pieces.append(piece)
+    return pieces
+
+
+def _capital_tail(text: str) -> int | None:
+    """Where a capital run printed after a list item starts (``- Như trên; PHÓ CỤC TRƯỞNG``)."""
+    for m in regex.finditer(r"(?<=[;:,.])\s+|\s{2,}", text):
+        tail = text[m.end() :]
+        if _is_upper(tail) and len(tail.split()) >= 2 or _PREFIX.match(tail) and _is_upper(tail[3:]):
+            return m.end()
+    return None
+
+
+def _split_title(text: str) -> tuple[str, str | None]:
+    """``BỘ TRƯỞNG THỨ TRƯỞNG`` → (``BỘ TRƯỞNG``, ``THỨ TRƯỞNG``): a chain line that also
+    carries the title, as a flattened table prints it."""
+    folded = fold(text)
+    deputies: list[str] = titles()["deputy_prefixes"]
+    for m in regex.finditer(r"\s(?=\S)", folded):
+        rest = folded[m.end() :]
+        if rest.startswith(tuple(deputies)) and m.start() > 0:
+            return text[: m.start()].strip(" ,"), text[m.end() :].strip()
+    return text, None
+
+
+def _name_like(text: str) -> bool:
+    text = _ACADEMIC.sub("", text).strip(" .")
+    words = text.split()
+    if not 2 <= len(words) <= 6 or regex.search(r"[\d:;/()\[\]@]", text):
+        return False
+    if _is_upper(text):
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return capitalised >= max(2, len(words) - 1) and len(text) <= 45
+
+
+def _strip_academic(piece: Piece) -> Piece:
+    m = _ACADEMIC.match(piece.text)
+    if not m or not m.end():
+        return piece
+    return Piece(piece.text[m.end() :], piece.start + m.end(), piece.end)
+
+
+def _authority(prefix: str) -> str | None:
+    key = regex.sub(r"\s+", "", prefix.lower())
+    table = authorities()
+    return table.get(key)
+
+
+def read_signature(pieces: list[Piece], *, allow_title_only: bool) -> FoundSignature | None:
+    """The first signature block among the pieces of the closing."""
+    chain: list[tuple[str, str | None, int, int]] = []
+    title: Piece | None = None
+    signer: Piece | None = None
+    start = end = -1
+    k = 0
+    while k < len(pieces):
+        p = pieces[k]
+        fp = fold(p.text)
+        if _PLACEHOLDER.match(fp):
+            k += 1
+            continue
+        m = _PREFIX.match(p.text)
+        if m and _is_upper(p.text[m.end() :]) and signer is None and title is None:
+            parts = _INNER_PREFIX.split(p.text)
+            offset = 0
+            for part in parts:
+                at = p.text.find(part, offset)
+                offset = at + len(part)
+                pm = _PREFIX.match(part)
+                if not pm:
+                    continue
+                body = part[pm.end() :]
+                name_at = _mixed_case_tail(body)
+                if name_at is not None:
+                    signer = Piece(body[name_at:].strip(), 0, 0)
+                    signer = Piece(
+                        signer.text,
+                        p.start + at + pm.end() + name_at,
+                        p.start + at + pm.end() + len(body.rstrip()),
+                    )
+                    body = body[:name_at]
+                who, rest = _split_title(body.strip(" .,"))
+                authority = _authority(pm["p"])
+                if authority:
+                    chain.append((authority, who.strip(" .,") or None, p.start + at, p.start + at + len(part)))
+                if rest:
+                    t_at = p.start + at + pm.end() + body.find(rest)
+                    title = Piece(rest.strip(" .,"), t_at, t_at + len(rest.strip(" .,")))
+            if start < 0:
+                start = p.start
+            end = p.end
+            k += 1
+            continue
+        if (chain or allow_title_only) and title is None and signer is None and _is_upper(p.text) and len(p.text) <= 80:
+            if not chain and not _title_like(p.text):
+                k += 1
+                continue
+            name_at = _mixed_case_tail(p.text)
+            title_text = p.text if name_at is None else p.text[:name_at]
+            title = Piece(title_text.strip(" .,"), p.start, p.start + len(title_text.strip(" .,")))
+            if start < 0:
+                start = p.start
+            end = p.end
+            k += 1
+            continue
+        if (chain or title) and signer is None and _name_like(p.text):
+            signer = _strip_academic(p)
+            end = p.end
+            break
+        if chain or title:
+            if signer is not None:
+                break
+            if _is_upper(p.text) or len(p.text) <= 12:
+                k += 1  # stamp noise, a second column's title
+                continue
+            k += 1
+            if k - _index_of(pieces, start) > 10:
+                break
+            continue
+        k += 1
+    if not chain and title is None:
+        return None
+    return FoundSignature(tuple(chain), title, signer, start, max(end, start))
+
+
+def _index_of(pieces: list[Piece], start: int) -> int:
+    for i, p in enumerate(pieces):
+        if p.start == start:
+            return i
+    return 0
+
+
+def _mixed_case_tail(text: str) -> int | None:
+    """Where a mixed-case name starts after capital words (a flattened cell)."""
+    words = list(regex.finditer(r"\S+", text))
+    for i, w in enumerate(words):
+        if i >= 1 and _NAME_WORD.match(w.group()) and len(w.group()) > 1 and not w.group().isupper():
+            tail = text[w.start() :]
+            if _name_like(tail):
+                return w.start()
+    return None
+
+
+def _title_like(text: str) -> bool:
+    """A title line with no authority before it (``GIÁM ĐỐC``, ``BỘ TRƯỞNG, CHỦ NHIỆM``)."""
+    folded = fold(text)
+    heads: list[str] = titles()["heads"]
+    deputies: list[str] = titles()["deputy_prefixes"]
+    return len(folded) <= 60 and (
+        any(h in folded for h in heads) or folded.startswith(tuple(d.strip() for d in deputies))
+    )

@@ -1,0 +1,43 @@
+"""Clean lines: the unit the segmenter, the zoner and the field readers work on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from vbparse.normalize import Normalized
+
+
+@dataclass(frozen=True)
+class Line:
+    index: int
+    start: int  # offsets in the clean text
+    end: int
+    text: str
+    folded: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+    @property
+    def upper(self) -> bool:
+        """Printed in capitals (a header, title or signature line)."""
+        letters = [c for c in self.text if c.isalpha()]
+        return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+
+    @property
+    def rule(self) -> bool:
+        """A rule line (``-----``, ``____``, ``***``) or a lone Party star."""
+        return bool(self.text) and not regex.search(r"[^\W_]", self.text)
+
+
+def split_lines(norm: Normalized) -> list[Line]:
+    lines: list[Line] = []
+    pos = 0
+    for i, text in enumerate(norm.text.split("\n")):
+        end = pos + len(text)
+        lines.append(Line(i, pos, end, text, norm.folded[pos:end]))
+        pos = end + 1
+    return lines

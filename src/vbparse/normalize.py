@@ -1,0 +1,344 @@
+"""Normalise a decoded dump into clean lines, keeping an offset map back to the source.
+
+The clean text is built only from pieces of the source (copied, dropped, or replaced by
+an equivalent such as its NFC form), and every clean character remembers the source
+offset it came from.  That lets later stages work on tidy text while every value they
+find still points at the raw characters it was read from.
+
+What is cleaned, and why:
+- Unicode: NFC (decomposed tones from Word and cp1258), ``Ð`` (U+00D0) to ``Đ``, no-break
+  and zero-width spaces, soft hyphens, full-width colons.
+- Markdown and table leftovers: ``**``, ``*``, ``\\`` escapes, ``#`` headings, ``>`` quotes,
+  ``|`` cells; grid and pandoc tables are read column by column, so a header table's left
+  column (issuer, number) and right column (motto, date) each come out as their own lines.
+- Conversion furniture: YAML front matter, ``--- PAGE n ---`` markers, form feeds.
+- Header columns printed on one line (``BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI …``,
+  ``Số: 12/UBND-VX Hà Nội, ngày …``) are split into lines at the motto and date.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from array import array
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from vbparse.fold import fold
+from vbparse.models import Span
+from vbparse.vocab import boilerplate
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Clean text, its folded shadow, and the source offset of every clean character."""
+
+    text: str
+    folded: str
+    offsets: array[int]  # len(text) + 1 entries; the last is the source length
+    source_length: int
+
+    def span(self, start: int, end: int) -> Span:
+        """The source span of the clean range ``[start, end)``."""
+        if end <= start:
+            pos = self.offsets[min(start, len(self.text))]
+            return (pos, pos)
+        first = self.offsets[start]
+        last = self.offsets[end - 1] + 1
+        if last < first:  # pieces reordered by a table: cover both ends
+            first, last = min(first, last - 1), max(first + 1, last)
+        return (first, min(last, self.source_length))
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.offsets: array[int] = array("l")
+
+    def copy(self, source: str, start: int, end: int) -> None:
+        if end > start:
+            self.parts.append(source[start:end])
+            self.offsets.extend(range(start, end))
+
+    def put(self, text: str, at: int) -> None:
+        """Add ``text`` as a replacement of the source character at ``at``."""
+        if text:
+            self.parts.append(text)
+            self.offsets.extend([at] * len(text))
+
+    def build(self, source_length: int) -> Normalized:
+        text = "".join(self.parts)
+        self.offsets.append(source_length)
+        return Normalized(text, fold(text), self.offsets, source_length)
+
+
+# ---------------------------------------------------------------- inline cleaning
+
+# One alternation of everything that is not copied verbatim; linear (no nesting).
+_INLINE = regex.compile(
+    r"""
+    (?P<drop>\*+|\\(?=[^\w\s])|\\(?=[ \t]*$)|[\u200b-\u200d\u2060\ufeff\u00ad])
+    | (?P<space>[\u00a0\u2007\u202f\u3000\t])
+    | (?P<pipe>\|)
+    | (?P<eth>\u00d0)
+    | (?P<colon>\uff1a)
+    | (?P<cluster>\w[\u0300-\u036f]+)
+    """,
+    regex.VERBOSE,
+)
+_HEADING = regex.compile(r"[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|#{1,6}$)")
+
+
+def _clean_piece(source: str, start: int, end: int, out: _Builder) -> None:
+    """Copy ``source[start:end]`` (one line) into ``out``, cleaning inline markup."""
+    lead = _HEADING.match(source, start, end)
+    pos = lead.end() if lead else start
+    for m in _INLINE.finditer(source, pos, end):
+        out.copy(source, pos, m.start())
+        kind = m.lastgroup
+        if kind == "space":
+            out.put("  " if m.group() == "\t" else " ", m.start())
+        elif kind == "pipe":
+            out.put("\n", m.start())  # a table cell boundary left in running text
+        elif kind == "eth":
+            out.put("Đ", m.start())
+        elif kind == "colon":
+            out.put(":", m.start())
+        elif kind == "cluster":
+            composed = unicodedata.normalize("NFC", m.group())
+            for i, ch in enumerate(composed):
+                out.put(ch, m.start() + min(i, len(m.group()) - 1))
+        pos = m.end()
+    out.copy(source, pos, end)
+
+
+# ---------------------------------------------------------------- lines and tables
+
+
+_NEWLINE = regex.compile(r"\r\n|[\n\r\f\v\u2028\u2029\x85]")
+
+
+def _lines(source: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every line, without its terminator (\\n, \\r\\n, \\r, \\f)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _NEWLINE.finditer(source):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(source)))
+    return spans
+
+
+_GRID_BORDER = regex.compile(r"[ \t]*\+(?:[-=:]+\+)+[ \t]*$")
+_SIMPLE_BORDER = regex.compile(r"[ \t]*-{3,}(?:[ \t]+-{3,})+[ \t]*$")
+_PIPE_ROW = regex.compile(r"[ \t]*\|.*\|[ \t]*$")
+_PIPE_RULE = regex.compile(r"[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-{3,}:?)?[ \t]*$")
+_FRONT_KEY = regex.compile(r"[ \t]*[A-Za-z_][\w-]*:")
+
+
+_DASH_RUN = regex.compile(r"-{3,}")
+
+
+def _column_starts(line: str, grid: bool) -> list[int]:
+    if grid:
+        return [i + 1 for i, ch in enumerate(line) if ch == "+"][:-1]
+    return [m.start() for m in _DASH_RUN.finditer(line)]
+
+
+def _table_columns(
+    source: str, rows: list[tuple[int, int]], starts: list[int]
+) -> Iterator[tuple[int, int]]:
+    """Cells of a block of fixed-width rows, column by column (left column first)."""
+    bounds = [*starts[1:], 1 << 30]
+    for col, begin in enumerate(starts):
+        for line_start, line_end in rows:
+            a = min(line_start + begin, line_end)
+            b = min(line_start + bounds[col] - (1 if bounds[col] < 1 << 30 else 0), line_end)
+            if b > a:
+                yield a, b
+
+
+def _logical_lines(source: str) -> Iterator[tuple[int, int]]:
+    """Source pieces, one per clean line, with tables unrolled into their cells."""
+    lines = _lines(source)
+    i = _skip_front_matter(source, lines)
+    while i < len(lines):
+        start, end = lines[i]
+        text = source[start:end]
+        if _GRID_BORDER.match(text) or _SIMPLE_BORDER.match(text):
+            grid = text.lstrip().startswith("+")
+            starts = _column_starts(text, grid)
+            j = i + 1
+            block: list[tuple[int, int]] = []
+            while j < len(lines):
+                s, e = lines[j]
+                row = source[s:e]
+                if _GRID_BORDER.match(row) or (not grid and _SIMPLE_BORDER.match(row)):
+                    yield from _emit_rows(source, block, starts, grid)
+                    block = []
+                    if not grid:
+                        j += 1
+                        break
+                    j += 1
+                    continue
+                if grid and not row.lstrip().startswith("|"):
+                    break
+                if not grid and j - i > 60:  # not a table after all
+                    break
+                block.append((s, e))
+                j += 1
+            yield from _emit_rows(source, block, starts, grid)
+            i = j
+            continue
+        if _PIPE_ROW.match(text):
+            if not _PIPE_RULE.match(text):
+                yield from _pipe_cells(source, start, end)
+            i += 1
+            continue
+        yield start, end
+        i += 1
+
+
+def _emit_rows(
+    source: str, block: list[tuple[int, int]], starts: list[int], grid: bool
+) -> Iterator[tuple[int, int]]:
+    if not block:
+        return
+    if grid:
+        # Cells sit between the pipes; the border's '+' positions are the pipes' positions.
+        yield from _table_columns(source, block, starts)
+    else:
+        yield from _table_columns(source, block, [0, *starts[1:]])
+
+
+_PIPE = regex.compile(r"\|")
+
+
+def _pipe_cells(source: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The cells of a one-line pipe-table row, each as its own line."""
+    pos = start
+    for m in _PIPE.finditer(source, pos, end):
+        if m.start() > pos:
+            yield pos, m.start()
+        pos = m.end()
+    if end > pos:
+        yield pos, end
+
+
+def _skip_front_matter(source: str, lines: list[tuple[int, int]]) -> int:
+    """Index of the first line after a YAML front-matter block, or 0 if there is none."""
+    first = next((k for k, (s, e) in enumerate(lines) if source[s:e].strip()), None)
+    if first is None or source[lines[first][0] : lines[first][1]].strip() != "---":
+        return 0
+    for k in range(first + 1, min(len(lines), first + 60)):
+        s, e = lines[k]
+        row = source[s:e].strip()
+        if row == "---":
+            return k + 1
+        if row and not _FRONT_KEY.match(row) and not row.startswith(("-", " ")):
+            return 0
+    return 0
+
+
+# ---------------------------------------------------------------- header columns on one line
+
+# Markers of the right-hand header column, matched on the folded line.  A line holding
+# one of them after other text is two columns printed side by side.
+_RIGHT_COLUMN = regex.compile(
+    r"""
+      (?P<motto>c[o0]ng\s*h[o0]a\s+x[a]\s*h[o0]i\s+ch[u]\s*ngh[i1l]a\s+v[i1]e[t]\s*nam)
+    | (?P<motto2>d[o0]c\s*l[a]p\s*[-–—]\s*t[u]\s*d[o0]\s*[-–—]\s*h[a]nh\s*ph[u]c)
+    | (?P<party>dang\s+cong\s+san\s+viet\s+nam)
+    | (?P<date>(?<=\S\s+)(?:[^\W\d_][\w.]*\s+){0,3}[^\W\d_][\w.]*\s*,\s*ngay\b)
+    | (?P<vv>(?<=\S\s+)v\s*[/.]\s*v\b)
+    """,
+    regex.VERBOSE,
+)
+_NUMBER_LINE = regex.compile(r"\s*s[o0ố]\s*[:;.]?\s*\S")
+
+
+def _split_columns(text: str, folded: str) -> list[int]:
+    """Clean-line positions where a second header column starts (or the first ends)."""
+    cuts: list[int] = []
+    for m in _RIGHT_COLUMN.finditer(folded):
+        kind = m.lastgroup
+        if kind in ("date", "vv") and not _NUMBER_LINE.match(folded):
+            continue
+        if kind == "party" and any(c.islower() for c in text[m.start() : m.end()]):
+            continue  # the party named in running text, not a header line
+        if kind == "date":
+            cuts.append(_place_start(text, m.start(), m.end()))
+            continue
+        if kind == "motto" and any(c.islower() for c in text[m.start() : m.end()]):
+            continue
+        cuts.append(m.start())
+        if kind in ("motto", "motto2", "party"):
+            cuts.append(m.end())
+    return sorted({c for c in cuts if 0 < c < len(text)})
+
+
+_WORD = regex.compile(r"\S+")
+
+
+def _place_start(text: str, start: int, end: int) -> int:
+    """Where the place name begins: its words are capitalised (``Thủ Dầu Một, ngày``)."""
+    words = list(_WORD.finditer(text[start:end]))
+    first = start + words[-1].start() if words else start
+    for w in reversed(words[:-1]):
+        if w.group()[:1].isupper():
+            first = start + w.start()
+        else:
+            break
+    return first
+
+
+# ---------------------------------------------------------------- the whole text
+
+_NOISE_LINE = regex.compile(r"\s*(?:-{2,}\s*page(?:\s+\d+|\s+break)?\s*-{2,}|\|+)\s*$")
+
+
+def normalize(source: str) -> Normalized:
+    """Clean ``source`` into lines, with an offset map back to it."""
+    out = _Builder()
+    first = True
+    for start, end in _logical_lines(source):
+        line = _Builder()
+        _clean_piece(source, start, end, line)
+        pieces = _split_cells(line)
+        for text, offsets in pieces:
+            stripped = text.strip()
+            if _NOISE_LINE.match(fold(text)):
+                stripped = ""
+            lead = len(text) - len(text.lstrip())
+            if not first:
+                out.put("\n", offsets[0] if offsets else end)
+            first = False
+            if stripped:
+                out.parts.append(stripped)
+                out.offsets.extend(offsets[lead : lead + len(stripped)])
+    return out.build(len(source))
+
+
+def _split_cells(line: _Builder) -> list[tuple[str, array[int]]]:
+    """A cleaned line as one or more lines: at '|' cells and at header-column markers."""
+    text = "".join(line.parts)
+    offsets = line.offsets
+    result: list[tuple[str, array[int]]] = []
+    pos = 0
+    for cell in text.split("\n"):
+        end = pos + len(cell)
+        cell_offsets = offsets[pos:end]
+        cuts = _split_columns(cell, fold(cell)) if cell.strip() else []
+        prev = 0
+        for cut in [*cuts, len(cell)]:
+            result.append((cell[prev:cut], cell_offsets[prev:cut]))
+            prev = cut
+        pos = end + 1
+    return result
+
+
+def is_boilerplate(folded_line: str) -> bool:
+    """Whether a (folded, stripped) line is web-page or page furniture."""
+    stops: list[str] = boilerplate()["stop_lines"]
+    return folded_line.startswith(tuple(stops))

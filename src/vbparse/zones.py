@@ -1,0 +1,192 @@
+"""Recognise a document's zones: header band, subject, recipients, body, closing, footnotes.
+
+Zones are line ranges of one segment.  They follow the layout of NĐ 30/2020 Phụ lục I
+(and HD 36-HD/VPTW for Party documents): the header band holds the issuer, the number,
+place and date, the type and the subject; ``Kính gửi`` opens the recipients; the body
+runs to ``./.``; the closing holds ``Nơi nhận`` and the signature block, in either order
+(two columns in print, one after the other in a dump).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from vbparse.lines import Line
+from vbparse.segment import MOTTO, MOTTO_TAIL, PARTY_HEADER, Segment, is_number_line
+from vbparse.vocab import cues
+
+KINH_GUI = regex.compile(r"^[-–•*\s]*" + cues()["kinh_gui"] + r"\s*[:;.]?")
+NOI_NHAN = regex.compile(r"^[-–•*\s]*" + cues()["noi_nhan"] + r"\s*[:;.]?")
+CAN_CU = regex.compile(r"^[-–\s]*(?:can\s*cu|xet\s*de\s*nghi|theo\s*de\s*nghi|dieu\s*1\b|chuong\s*i\b)")
+DATE_LINE = regex.compile(
+    r"(?:^|,|\s)\s*ng[a]y\s*[\S]{0,4}\s*[tf]h?[a]ng\s*[\S]{0,4}\s*n[a]m\s*[\S]{2,6}"
+    r"|,\s*ngay\s*\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}"
+)
+AUTHORITY_LINE = regex.compile(r"^(?:tm|kt|tl|tuq|t\s*/\s*m|k\s*/\s*t|t\s*/\s*l|t\s*/\s*uq|q)\s*[.:]?\s*(?=\S)")
+BODY_END = regex.compile(r"\./\.|\.\s*/\s*\.?\s*$|\.\s*/\s*$")
+FOOTNOTE_LINE = regex.compile(r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^\d+\]:)\s*\S")
+
+HEADER_LIMIT = 45  # lines: a header band is never longer
+
+
+@dataclass(frozen=True)
+class Zones:
+    segment: Segment
+    header_end: int  # first line after the header band
+    number: int | None
+    date: int | None
+    title: int | None
+    subject: tuple[int, ...]
+    recipients: int | None  # the ``Kính gửi`` line
+    closing: int | None  # first line of the closing (Nơi nhận, or the signature block)
+    noi_nhan: int | None
+    footnotes: tuple[int, ...]
+
+
+def is_date_line(line: Line) -> bool:
+    return bool(DATE_LINE.search(line.folded)) and "," in line.text[:80] or bool(
+        regex.match(r"^\S.{0,40},?\s*ngay\s*\S{0,4}\s*[tf]h?ang", line.folded)
+    )
+
+
+def _is_header_decoration(line: Line) -> bool:
+    folded = line.folded.strip()
+    return bool(line.rule or MOTTO.match(folded) or MOTTO_TAIL.match(folded) or PARTY_HEADER.match(folded))
+
+
+def find_zones(lines: list[Line], seg: Segment, title_names: dict[str, str]) -> Zones:
+    doc = lines[seg.first : seg.last]
+    limit = min(seg.last, seg.header + HEADER_LIMIT)
+
+    recipients = next(
+        (ln.index for ln in doc if ln.index < limit + 20 and KINH_GUI.match(ln.folded.strip())), None
+    )
+    header_end = limit
+    for ln in lines[seg.header : limit]:
+        if ln.index == recipients or CAN_CU.match(ln.folded.strip()):
+            header_end = ln.index
+            break
+        if len(ln.text) > 160 and not ln.upper and ln.index > seg.header + 2:
+            header_end = ln.index
+            break
+    band = lines[seg.first : header_end]
+
+    number = next((ln.index for ln in band if is_number_line(ln)), None)
+    date = next((ln.index for ln in band if is_date_line(ln)), None)
+    if date is None:  # a date wrapped over two lines: ``Hà Nội, ngày 02`` / ``tháng 12 năm 2025``
+        for ln in band:
+            nxt = lines[ln.index + 1] if ln.index + 1 < len(lines) else None
+            if nxt and regex.search(r",\s*ngay\s*\d{0,2}$", ln.folded) and nxt.folded.startswith("thang"):
+                date = ln.index
+                break
+    title = _find_title(band, title_names, number)
+    subject = _find_subject(lines, band, number, date, title, header_end)
+
+    noi_nhan = None
+    for ln in reversed(doc):
+        if NOI_NHAN.match(ln.folded.strip()):
+            noi_nhan = ln.index
+            break
+    closing = noi_nhan
+    sig = _last_authority_line(doc, header_end)
+    if sig is not None and (closing is None or sig < closing) and (
+        noi_nhan is None or noi_nhan - sig < 12
+    ):
+        closing = sig if closing is None else min(closing, _block_top(lines, sig))
+    footnotes = tuple(ln.index for ln in doc if FOOTNOTE_LINE.match(ln.text))
+    return Zones(seg, header_end, number, date, title, subject, recipients, closing, noi_nhan, footnotes)
+
+
+def _last_authority_line(doc: list[Line], after: int) -> int | None:
+    for ln in reversed(doc):
+        if ln.index >= after and AUTHORITY_LINE.match(ln.folded.strip()) and _caps_after_prefix(ln):
+            return ln.index
+    return None
+
+
+def _caps_after_prefix(line: Line) -> bool:
+    letters = [c for c in line.text[3:] if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _block_top(lines: list[Line], at: int) -> int:
+    k = at
+    while k - 1 >= 0 and AUTHORITY_LINE.match(lines[k - 1].folded.strip()):
+        k -= 1
+    return k
+
+
+def _find_title(band: list[Line], names: dict[str, str], number: int | None) -> int | None:
+    for ln in band:
+        if not ln.upper or (number is not None and ln.index < number - 3):
+            continue
+        folded = ln.folded.strip(" :.")
+        for key in names:
+            if folded == key or (folded.startswith(key + " ") and len(folded) < len(key) + 90):
+                if folded.endswith(":") or ln.text.rstrip().endswith(":"):
+                    continue
+                return ln.index
+    return None
+
+
+VV = regex.compile(r"^(?:v\s*[/.il]\s*v|viv|vlv|v\s*/\s*v|ve\s*viec|va\b|vv\b)\s*[:.]?\s*")
+
+
+def _find_subject(
+    lines: list[Line],
+    band: list[Line],
+    number: int | None,
+    date: int | None,
+    title: int | None,
+    header_end: int,
+) -> tuple[int, ...]:
+    start = None
+    for ln in band:
+        folded = ln.folded.strip()
+        if VV.match(folded) and not folded.startswith(("va ", "vv ")) or (
+            folded.startswith(("va ", "vv ")) and number is not None and 0 < ln.index - number <= 2
+        ):
+            start = ln.index
+            break
+    if start is None and title is not None:
+        k = title + 1
+        while k < header_end and lines[k].blank:
+            k += 1
+        start = k if k < header_end else None
+    if start is None and number is not None:
+        k = number + 1
+        while k < header_end and lines[k].blank:
+            k += 1
+        if k < header_end and k != date and not _is_header_decoration(lines[k]) and not lines[k].upper:
+            start = k
+    if start is None:
+        return ()
+    picked: list[int] = []
+    for ln in lines[start:header_end]:
+        if picked and (ln.blank or ln.index == date or ln.rule or _is_header_decoration(ln)):
+            break
+        if ln.blank:
+            continue
+        if picked and (KINH_GUI.match(ln.folded) or CAN_CU.match(ln.folded) or is_number_line(ln)):
+            break
+        if ln.index == date or _is_header_decoration(ln):
+            break
+        if picked and title is not None and _looks_like_authority(ln):
+            break
+        picked.append(ln.index)
+        if len(picked) >= 8:
+            break
+    return tuple(picked)
+
+
+def _looks_like_authority(line: Line) -> bool:
+    """The collective named above the basis lines (``CHÍNH PHỦ``, ``ỦY BAN NHÂN DÂN …``)."""
+    from vbparse.vocab import titles
+
+    folded = line.folded.strip(" :")
+    collectives: list[str] = titles()["collectives"]
+    return line.upper and (
+        folded.startswith(tuple(collectives)) or folded in ("chinh phu", "quoc hoi", "bo chinh tri")
+    )
