@@ -247,15 +247,15 @@ def _skip_front_matter(source: str, lines: list[tuple[int, int]]) -> int:
 # one of them after other text is two columns printed side by side.
 _RIGHT_COLUMN = regex.compile(
     r"""
-      (?P<motto>c[o0]ng\s*h[o0]a\s+x[a]\s*h[o0]i\s+ch[u]\s*ngh[i1l]a\s+v[i1]e[t]\s*nam)
-    | (?P<motto2>d[o0]c\s*l[a]p\s*[-–—]\s*t[u]\s*d[o0]\s*[-–—]\s*h[a]nh\s*ph[u]c)
+      (?P<motto>c[o0]ng\s*h[o0]a\s+x[a]\s*h[o0]i(?:\s+ch[u]\s*ngh[i1l]a(?:\s+[vy][i1]e[t]\s*nam)?)?)
+    | (?P<motto2>d[o0]c\s*l[a]p\s*[-–—]+\s*t[u]\s*d[o0](?:\s*[-–—]+\s*h[a]nh(?:\s*ph[u]c)?)?)
     | (?P<party>dang\s+cong\s+san\s+viet\s+nam)
-    | (?P<date>(?<=\S\s+)(?:[^\W\d_][\w.]*\s+){0,3}[^\W\d_][\w.]*\s*,\s*ngay\b)
+    | (?P<date>(?<=\S\s+)(?:[^\W\d_][\w.]*\s+){0,3}[^\W\d_][\w.]*\s*,\s*ngay(?![a-z]))
     | (?P<vv>(?<=\S\s+)v\s*[/.]\s*v\b)
     """,
     regex.VERBOSE,
 )
-_NUMBER_LINE = regex.compile(r"\s*s[o0ố]\s*[:;.]?\s*\S")
+_NUMBER_LINE = regex.compile(r"\s*(?:s[o0]\s*[:;.]?\s*\S|v\s*/\s*v\b)")
 
 
 def _split_columns(text: str, folded: str) -> list[int]:

@@ -17,7 +17,7 @@ import regex
 from vbparse.lines import Line
 from vbparse.normalize import is_boilerplate
 
-MOTTO = regex.compile(r"c[o0]ng\s*h[o0]a\s*x[a]\s*h[o0]i\s*ch[u]\s*ngh[i1l]a\s*v[i1]e[t]\s*nam")
+MOTTO = regex.compile(r"c[o0]ng\s*h[o0]a\s*x[a]\s*h[o0]i\s*ch[u]\s*ngh[i1l]a\s*[vy][i1]e[t]\s*nam")
 MOTTO_TAIL = regex.compile(r"d[o0]c\s*l[a]p\s*[-–—]\s*t[u]\s*d[o0]\s*[-–—]\s*h[a]nh\s*ph[u]c")
 PARTY_HEADER = regex.compile(r"[dp]ang\s*cong\s*san\s*viet\s*nam$")
 # ``Số: 12/QĐ-UBND``, ``Số 176-CV/TU``, ``S0: …``, ``Só: …``, a blank serial ``Số:    /KH-…``;
@@ -46,9 +46,9 @@ class Segment:
     header: int  # the line of its first header anchor
 
 
-_NUMBER_CUE = regex.compile(r"^[\s*_]*S[ỐốÔôOoóÓòÒ0Ơơ]\s*[:;.]?\s*")
+_NUMBER_CUE = regex.compile(r"^[\s*_]*(?:S[ỐốÔôOoóÓòÒ0Ơơ]\s*[:;.]?|s[ốô]\s*:)\s*")
 # A serial (possibly blank or OCR-garbled) then a separator and a code: ``12/``, ``17 -CV``.
-_NUMBERISH = regex.compile(r"[^\s/]{0,12}?\s{0,3}[/\-–]\s{0,3}[^\s]|[.…_]{2,}\s*[/\-]")
+_NUMBERISH = regex.compile(r"[^\s/]{0,12}?(?:\s[^\s/]{1,4})?\s{0,3}[/\-–]\s{0,3}[^\s]|[.…_]{2,}\s*[/\-]")
 
 
 def is_number_line(line: Line) -> bool:
@@ -75,10 +75,18 @@ def _has_serial(line: Line) -> bool:
     return bool(regex.match(r"[^/\-–]*\d", rest))
 
 
-def _anchor(line: Line) -> str | None:
+def _anchor(line: Line, following: Line | None = None) -> str | None:
     folded = line.folded.strip()
     if MOTTO.match(folded):
         return "motto"
+    if following is not None and line.upper and len(folded) < 30:
+        # the motto wrapped by a web page: ``CỘNG HÒA XÃ`` / ``HỘI CHỦ NGHĨA VIỆT NAM``
+        joined = f"{folded} {following.folded.strip()}"
+        m = MOTTO.match(joined)
+        if m and m.end() > len(folded):
+            return "motto"
+        if PARTY_HEADER.match(joined) and following.upper:
+            return "party"
     if PARTY_HEADER.match(folded) and line.upper:
         return "party"
     if UNION_HEADER.match(folded) and line.upper:
@@ -111,9 +119,9 @@ def _header_top(lines: list[Line], anchor: int, floor: int) -> int:
     blanks = 0
     while k >= floor:
         line = lines[k]
-        if line.blank:
+        if line.blank or line.rule:
             blanks += 1
-            if blanks > 2:
+            if blanks > 6:
                 break
             k -= 1
             continue
@@ -128,7 +136,11 @@ def _header_top(lines: list[Line], anchor: int, floor: int) -> int:
 
 def segment(lines: list[Line]) -> list[Segment]:
     """The documents of a file, in order; at least one for a file with any text."""
-    anchors = [(line.index, kind) for line in lines if (kind := _anchor(line))]
+    anchors = [
+        (line.index, kind)
+        for line, following in zip(lines, [*lines[1:], None], strict=True)
+        if (kind := _anchor(line, following))
+    ]
     clusters: list[list[tuple[int, str]]] = []
     for index, kind in anchors:
         if clusters and index - clusters[-1][-1][0] <= WINDOW and not _same_kind_twice(

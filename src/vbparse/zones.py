@@ -78,7 +78,7 @@ def find_zones(lines: list[Line], seg: Segment, title_names: dict[str, str]) -> 
     if date is None:  # a date wrapped over two lines: ``Hà Nội, ngày 02`` / ``tháng 12 năm 2025``
         for ln in band:
             nxt = lines[ln.index + 1] if ln.index + 1 < len(lines) else None
-            if nxt and regex.search(r",\s*ngay\s*\d{0,2}$", ln.folded) and nxt.folded.startswith("thang"):
+            if nxt and regex.search(r",\s*ngay", ln.folded) and regex.match(r"\S{0,4}\s*[tf]h?ang", nxt.folded):
                 date = ln.index
                 break
     title = _find_title(band, title_names, number)

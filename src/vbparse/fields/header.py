@@ -15,7 +15,7 @@ from vbparse.zones import VV, Zones, is_date_line
 # Words that continue a wrapped issuer name rather than start a new body:
 # ``ỦY BAN NHÂN DÂN`` / ``TỈNH BÌNH DƯƠNG`` is one name.
 _CONTINUATION = regex.compile(
-    r"^(?:tinh|thanh\s*pho|tp\b|huyen|quan|xa|phuong|thi\s*xa|thi\s*tran|quoc\s*hoi|trung\s*uong|viet\s*nam|tnhh|cp\b)"
+    r"^(?:tinh|thanh\s*pho|tp\b|huyen|quan|xa|phuong|thi\s*xa|thi\s*tran|quoc\s*hoi|trung\s*uong|viet\s*nam|tnhh|cp\b|va\b|&)"
 )
 _GENERIC_BODY = regex.compile(
     r"(?:uy\s*ban\s*nhan\s*dan|hoi\s*dong\s*nhan\s*dan|uy\s*ban\s*thuong\s*vu|ban\s*chap\s*hanh|uy\s*ban|hoi\s*dong|cong\s*ty|ngan\s*hang)$"
@@ -49,6 +49,8 @@ def issuer_lines(lines: list[Line], zones: Zones) -> IssuerLines:
             continue
         if MOTTO.match(folded) or MOTTO_TAIL.match(folded) or PARTY_HEADER.match(folded):
             continue
+        if _motto_fragment(folded):
+            continue
         if is_date_line(ln) or is_number_line(ln) or _mark_of(folded):
             continue
         if UNION_HEADER.match(folded) and picked == []:
@@ -66,7 +68,11 @@ def issuer_lines(lines: list[Line], zones: Zones) -> IssuerLines:
         if not name:
             continue
         prev = groups[-1][-1] if groups else ""
-        if groups and (_CONTINUATION.match(_fold(name)) or _GENERIC_BODY.search(_fold(prev))):
+        if groups and (
+            _CONTINUATION.match(_fold(name))
+            or _GENERIC_BODY.search(_fold(prev))
+            or not _fold(name + " ").startswith(_name_starts())
+        ):
             groups[-1].append(name)
         else:
             groups.append([name])
@@ -76,6 +82,20 @@ def issuer_lines(lines: list[Line], zones: Zones) -> IssuerLines:
     name = joined[-1]
     parent = " ".join(joined[:-1]) or None
     return IssuerLines(name, parent, tuple(picked))
+
+
+_MOTTO_TEXTS = ("cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc", "dang cong san viet nam")
+
+
+def _motto_fragment(folded: str) -> bool:
+    """A piece of a motto that a web page wrapped: ``CỘNG HÒA XÃ`` / ``HỘI CHỦ NGHĨA VIỆT NAM``."""
+    key = " ".join(folded.replace("–", "-").split())
+    return len(key) >= 4 and any(key in text for text in _MOTTO_TEXTS)
+
+
+def _name_starts() -> tuple[str, ...]:
+    starts: list[str] = issuers()["name_starts"]
+    return tuple(starts)
 
 
 def _fold(text: str) -> str:
