@@ -70,7 +70,9 @@ def signature_pieces(lines: list[Line], first: int, stop: int) -> list[Piece]:
             continue
         text = ln.text
         folded = ln.folded.strip()
-        listish = regex.match(r"^\s*(?:[-–+•]|noi\s*nhan|luu\b)", folded) is not None
+        listish = regex.match(r"^\s*(?:[-–+•]|noi\s*nhan)", folded) is not None or (
+            folded.startswith("luu") and not _name_like(text)
+        )
         if listish:
             tail = _capital_tail(text)
             if tail is not None:
@@ -85,8 +87,16 @@ def signature_pieces(lines: list[Line], first: int, stop: int) -> list[Piece]:
 
 
 def _capital_tail(text: str) -> int | None:
-    """Where a capital run printed after a list item starts (``- Như trên; PHÓ CỤC TRƯỞNG``)."""
-    for m in regex.finditer(r"(?<=[;:,.])\s+|\s{2,}", text):
+    """Where the signature column starts in a line of the ``Nơi nhận`` column: a capital
+    run after a list item (``- Như trên; PHÓ CỤC TRƯỞNG``), an authority prefix, or
+    anything past a wide gap (``- UBND các huyện;    Nguyễn Văn Hiệp``)."""
+    prefix = regex.search(r"\s(?=(?:T/M|K/T|T/L|TM|KT|TL|TUQ)\s*\.\s*\p{Lu})", text)
+    if prefix:
+        return prefix.end()
+    gap = regex.search(r"(?<=\S)(?:\s{3,}|(?<=[;:,.])\s{2,})(?=\S)", text)
+    if gap:
+        return gap.end()
+    for m in regex.finditer(r"(?<=[;:,.])\s+", text):
         tail = text[m.end() :]
         if _is_upper(tail) and len(tail.split()) >= 2 or _PREFIX.match(tail) and _is_upper(tail[3:]):
             return m.end()
@@ -94,13 +104,18 @@ def _capital_tail(text: str) -> int | None:
 
 
 def _split_title(text: str) -> tuple[str, str | None]:
-    """``BỘ TRƯỞNG THỨ TRƯỞNG`` → (``BỘ TRƯỞNG``, ``THỨ TRƯỞNG``): a chain line that also
-    carries the title, as a flattened table prints it."""
+    """``BỘ TRƯỞNG THỨ TRƯỞNG`` → (``BỘ TRƯỞNG``, ``THỨ TRƯỞNG``), ``CHÍNH PHỦ THỦ TƯỚNG``
+    → (``CHÍNH PHỦ``, ``THỦ TƯỚNG``): a chain line that also carries the title, as a
+    flattened table prints it.  A deputy's title (``PHÓ …``, ``THỨ TRƯỞNG``) after the
+    head's, or a head's title after a collective body, starts the title."""
     folded = fold(text)
-    deputies: list[str] = titles()["deputy_prefixes"]
+    vocab = titles()
+    deputies = tuple(vocab["deputy_prefixes"])
+    heads = tuple(vocab["heads"])
+    collective = folded.startswith(tuple(vocab["collectives"])) or folded.startswith("chinh phu")
     for m in regex.finditer(r"\s(?=\S)", folded):
         rest = folded[m.end() :]
-        if rest.startswith(tuple(deputies)) and m.start() > 0:
+        if m.start() > 0 and (rest.startswith(deputies) or (collective and rest.startswith(heads))):
             return text[: m.start()].strip(" ,"), text[m.end() :].strip()
     return text, None
 
@@ -131,6 +146,7 @@ def _authority(prefix: str) -> str | None:
 
 def read_signature(pieces: list[Piece], *, allow_title_only: bool) -> FoundSignature | None:
     """The first signature block among the pieces of the closing."""
+    pieces = _merge_wrapped(pieces)
     chain: list[tuple[str, str | None, int, int]] = []
     title: Piece | None = None
     signer: Piece | None = None
@@ -143,7 +159,7 @@ def read_signature(pieces: list[Piece], *, allow_title_only: bool) -> FoundSigna
             k += 1
             continue
         m = _PREFIX.match(p.text)
-        if m and _is_upper(p.text[m.end() :]) and signer is None and title is None:
+        if m and _is_upper(_without_name(p.text[m.end() :])) and signer is None and title is None:
             parts = _INNER_PREFIX.split(p.text)
             offset = 0
             for part in parts:
@@ -174,18 +190,31 @@ def read_signature(pieces: list[Piece], *, allow_title_only: bool) -> FoundSigna
             end = p.end
             k += 1
             continue
-        if (chain or allow_title_only) and title is None and signer is None and _is_upper(p.text) and len(p.text) <= 80:
+        if (
+            (chain or allow_title_only)
+            and title is None
+            and signer is None
+            and _is_upper(_without_name(p.text))
+            and len(p.text) <= 80
+        ):
             if not chain and not _title_like(p.text):
                 k += 1
                 continue
             name_at = _mixed_case_tail(p.text)
             title_text = p.text if name_at is None else p.text[:name_at]
             title = Piece(title_text.strip(" .,"), p.start, p.start + len(title_text.strip(" .,")))
+            if name_at is not None:
+                signer = _strip_academic(Piece(p.text[name_at:].strip(), p.start + name_at, p.end))
             if start < 0:
                 start = p.start
             end = p.end
             k += 1
+            if signer is not None:
+                break
             continue
+        if not chain and title is None and signer is None and allow_title_only and _name_like(p.text):
+            # a name alone under the list: a letter signed without a printed title
+            return FoundSignature((), None, _strip_academic(p), p.start, p.end)
         if (chain or title) and signer is None and _name_like(p.text):
             signer = _strip_academic(p)
             end = p.end
@@ -204,6 +233,39 @@ def read_signature(pieces: list[Piece], *, allow_title_only: bool) -> FoundSigna
     if not chain and title is None:
         return None
     return FoundSignature(tuple(chain), title, signer, start, max(end, start))
+
+
+def _without_name(text: str) -> str:
+    at = _mixed_case_tail(text)
+    return text if at is None else text[:at]
+
+
+def _starts_title(text: str) -> bool:
+    starts: list[str] = titles()["title_starts"]
+    return fold(text.strip(" .,")).startswith(tuple(starts))
+
+
+def _merge_wrapped(pieces: list[Piece]) -> list[Piece]:
+    """Join capital lines that a web page wrapped (``TM. ỦY BAN`` / ``NHÂN DÂN``): a capital
+    line continues the chain or title above it unless it opens a new one."""
+    merged: list[Piece] = []
+    for p in pieces:
+        if merged:
+            prev = merged[-1]
+            prev_is_chain = _PREFIX.match(prev.text) is not None
+            if (
+                prev_is_chain
+                and _mixed_case_tail(prev.text) is None
+                and _is_upper(p.text)
+                and not _PREFIX.match(p.text)
+                and (not _starts_title(p.text) or prev.text.rstrip().endswith((",", "-", "&")))
+                and len(p.text) <= 40
+                and p.start - prev.end <= 2
+            ):
+                merged[-1] = Piece(f"{prev.text} {p.text}", prev.start, p.end)
+                continue
+        merged.append(p)
+    return merged
 
 
 def _index_of(pieces: list[Piece], start: int) -> int:
