@@ -242,11 +242,8 @@ def _stdout() -> Iterator[TextIO]:
 
 def _silence_stdout() -> None:
     """Point standard output at /dev/null, so the flush at exit cannot fail again."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):  # no real file descriptor (a test runner's stream)
-        pass
+    with suppress(OSError, ValueError):  # no real file descriptor (a test runner's stream)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def main() -> None:

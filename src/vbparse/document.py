@@ -145,7 +145,8 @@ class _Reader:
         cue = NOI_NHAN.match(ln.folded)
         col = cue.end() if cue else 0
         items, _ = read_items(self.lines, at, col, min(self.seg.last, at + 60), recipients=False)
-        return [self._item(_cut_capital_tail(i)) for i in items]
+        cut = (_cut_capital_tail(i) for i in items)
+        return [self._item(i) for i in cut if i.text]
 
     def _item(self, item: ListItem) -> Item:
         return Item(text=item.text, span=self.span(item.start, item.end))
@@ -206,7 +207,7 @@ def _cut_capital_tail(item: ListItem) -> ListItem:
     at = _capital_tail(item.text)
     if at is None:
         return item
-    text = item.text[:at].rstrip(" ;,.:")
+    text = regex.sub(r"[^\w)\]]+$", "", item.text[:at])
     return ListItem(text, item.start, item.start + len(text))
 
 

@@ -78,7 +78,7 @@ class _Builder:
 # One alternation of everything that is not copied verbatim; linear (no nesting).
 _INLINE = regex.compile(
     r"""
-    (?P<drop>\*+|\\(?=[^\w\s])|\\(?=[ \t]*$)|[\u200b-\u200d\u2060\ufeff\u00ad])
+    (?P<drop>\*+|(?<=\w)__|__(?=\w)|\\(?=[^\w\s])|\\(?=[ \t]*$)|[\u200b-\u200d\u2060\ufeff\u00ad])
     | (?P<space>[\u00a0\u2007\u202f\u3000\t])
     | (?P<pipe>\|)
     | (?P<eth>\u00d0)
@@ -206,8 +206,18 @@ def _emit_rows(
     if not block:
         return
     if grid:
-        # Cells sit between the pipes; the border's '+' positions are the pipes' positions.
-        yield from _table_columns(source, block, starts)
+        # Cells sit between the pipes.  Split each row at its own pipes rather than at the
+        # border's columns: a row with decomposed letters is longer than it looks.
+        columns: list[list[tuple[int, int]]] = []
+        for line_start, line_end in block:
+            pipes = [line_start + i for i, ch in enumerate(source[line_start:line_end]) if ch == "|"]
+            for col, (a, b) in enumerate(zip(pipes, pipes[1:], strict=False)):
+                while len(columns) <= col:
+                    columns.append([])
+                if b > a + 1:
+                    columns[col].append((a + 1, b))
+        for cells in columns:
+            yield from cells
     else:
         yield from _table_columns(source, block, [0, *starts[1:]])
 

@@ -13,12 +13,13 @@ import regex
 
 from vbparse.lines import Line
 
-BULLET = regex.compile(r"^\s*(?:[-–—+•·*]|\d{1,2}[.)]|[a-zđ][.)])\s*")
+BULLET = regex.compile(r"^\s*(?:[-–—+•·*~]|\d{1,2}[.)]|[a-zđ][.)])\s*")
 _INLINE_ITEMS = regex.compile(r"(?:(?<=[;,.:])|^)\s*[-–—+•]\s+")
 _NOT_RECIPIENT = regex.compile(
     r"^(?:ma\s*so\s*thue|mst|dia\s*chi|dien\s*thoai|dt\b|fax|email|e-mail|website|so\s*tai\s*khoan)\b"
 )
 _TRAILING = " ;,.:"
+_PLACEHOLDER = regex.compile(r"^\(?\s*(?:da\s*ky|ky\b|chu\s*ky|handwritten|signed)")
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ def _trim(line: Line, start: int, end: int) -> ListItem | None:
     if bullet:
         start += bullet.end()
         piece = piece[bullet.end() :]
-    stripped = piece.rstrip(_TRAILING + " ")
+    stripped = piece.rstrip()
     lead = len(stripped) - len(stripped.lstrip())
     stripped = stripped.strip()
     if not stripped or not regex.search(r"\w", stripped):
@@ -65,7 +66,15 @@ def _split_inline(line: Line, start: int) -> list[ListItem]:
 
 
 def _strip_bullet_tail(item: ListItem) -> ListItem:
-    text = regex.sub(r"\s*[-–—+•]$", "", item.text).rstrip(_TRAILING)
+    text = regex.sub(r"\s*[-–—+•]$", "", item.text)
+    return ListItem(text, item.start, item.start + len(text))
+
+
+def finish(item: ListItem) -> ListItem | None:
+    """An item without trailing separators and stray marks (``Lãnh đạo Cục; ⁄`` → ``Lãnh đạo Cục``)."""
+    text = regex.sub(r"[^\w)\]\"”’]+$", "", item.text)
+    if not regex.search(r"\w", text):
+        return None
     return ListItem(text, item.start, item.start + len(text))
 
 
@@ -93,6 +102,9 @@ def read_items(
             continue
         folded = ln.folded.strip()
         bullet = BULLET.match(ln.text)
+        if not recipients and not bullet and (ln.upper or _PLACEHOLDER.match(folded)):
+            k += 1  # the signature column printed between the list's lines
+            continue
         if recipients and _NOT_RECIPIENT.match(folded):
             k += 1
             continue
@@ -123,4 +135,4 @@ def read_items(
             k += 1
             continue
         break
-    return items, k
+    return [f for item in items if (f := finish(item))], k

@@ -98,7 +98,7 @@ def _capital_tail(text: str) -> int | None:
         return gap.end()
     for m in regex.finditer(r"(?<=[;:,.])\s+", text):
         tail = text[m.end() :]
-        if _is_upper(tail) and len(tail.split()) >= 2 or _PREFIX.match(tail) and _is_upper(tail[3:]):
+        if _is_upper(tail) and _starts_title(tail):
             return m.end()
     return None
 
