@@ -46,14 +46,21 @@ def _type_words() -> regex.Pattern[str]:
 
 
 _TYPE_BEFORE = _type_words()
-_ABBREVIATION_BEFORE = regex.compile(r"\b(?P<abbr>NĐ|QĐ|NQ|TT|CT|CV|TTLT|KL|TB|KH)\s*(?:số\s*)?[:.]?\s*$")
-_LAW_BEFORE = regex.compile(r"\b(?P<word>luat|bo\s+luat|phap\s+lenh|hien\s+phap)\s+[^;.()]{0,90}?\s(?:so|s[oe0])\s*:?\s*$")
-_CONNECTOR = regex.compile(r"^[\s,;]*(?:(?:va|hoac|cung|den)\s+)?(?:(?:cac\s+)?(?:so|s[oe0])\s*:?)?[\s,]*$")
+_ABBREVIATION_BEFORE = regex.compile(
+    r"\b(?P<abbr>NĐ|QĐ|NQ|TT|CT|CV|TTLT|KL|TB|KH)\s*(?:số\s*)?[:.]?\s*$"
+)
+_LAW_BEFORE = regex.compile(
+    r"\b(?P<word>luat|bo\s+luat|phap\s+lenh|hien\s+phap)\s+[^;.()]{0,90}?\s(?:so|s[oe0])\s*:?\s*$"
+)
+_CONNECTOR = regex.compile(
+    r"^[\s,;]*(?:(?:va|hoac|cung|den)\s+)?(?:(?:cac\s+)?(?:so|s[oe0])\s*:?)?[\s,]*$"
+)
 _ISSUER_AFTER = regex.compile(
     r"^[\s,]*(?:cua|do)\s+(?P<issuer>[^,;()\n]{3,90}?)(?=\s+(?:ve|v/v|quy\s+dinh|huong\s+dan|ban\s+hanh|phe\s+duyet|sua\s+doi|thuc\s+hien|trien\s+khai|tai|theo)\b|[,;.()\n]|$)"
 )
 _BY_NAME = regex.compile(
-    r"(?<![\p{L}])(?P<word>Luật|Bộ luật|Pháp lệnh|Hiến pháp|Hiệp định)\s+(?P<name>\p{Lu}[^;.()\n]{2,160}?)"
+    r"(?<![\p{L}])(?P<word>Luật|Bộ luật|Pháp lệnh|Hiến pháp|Hiệp định)"
+    r"\s+(?P<name>\p{Lu}[^;.()\n]{2,160}?)"
     r"(?=\s+(?:ngày|năm|số|đã\s+được|được|và\s+các)\b|[;.,()\n]|$)"
 )
 
@@ -74,7 +81,9 @@ def _type_before(text: str, folded: str, at: int) -> tuple[str | None, bool]:
         word = " ".join(m["word"].split())
         if word in ("van ban",):
             return None, True
-        return doc_types().by_folded_name.get(word, "Công văn" if word == "cong van" else None), False
+        return doc_types().by_folded_name.get(
+            word, "Công văn" if word == "cong van" else None
+        ), False
     m = _ABBREVIATION_BEFORE.search(text[max(0, at - 12) : at])
     if m:
         return doc_types().citation_words.get(fold(m["abbr"])), False
@@ -98,9 +107,9 @@ def find_citations(
         raw = trim_cited(m.group())
         value = canonical(raw)
         doc_type, generic = _type_before(text, folded, m.start())
-        if doc_type is None and not generic and prev_tail >= 0:
-            if _CONNECTOR.match(folded[prev_tail : m.start()]):
-                doc_type = prev_type
+        listed = prev_tail >= 0 and _CONNECTOR.match(folded[prev_tail : m.start()])
+        if doc_type is None and not generic and listed:
+            doc_type = prev_type
         if doc_type is None:
             doc_type = _type_of_code(value)
         tail = m.start() + len(raw)
@@ -111,7 +120,9 @@ def find_citations(
         issuer_match = _ISSUER_AFTER.match(folded, tail, min(len(folded), tail + 120))
         issuer = None
         if issuer_match:
-            issuer = " ".join(text[issuer_match.start("issuer") : issuer_match.end("issuer")].split())
+            issuer = " ".join(
+                text[issuer_match.start("issuer") : issuer_match.end("issuer")].split()
+            )
         prev_type, prev_tail = (doc_type if not generic else None), tail
         key = fold(value)
         if key in by_number:
@@ -121,7 +132,17 @@ def find_citations(
             continue
         by_number[key] = len(found)
         found.append(
-            FoundCitation(value, doc_type, date_value, issuer, None, m.start(), tail, m.start(), m.start() + len(raw))
+            FoundCitation(
+                value,
+                doc_type,
+                date_value,
+                issuer,
+                None,
+                m.start(),
+                tail,
+                m.start(),
+                m.start() + len(raw),
+            )
         )
     found.extend(_by_name(text, folded, start, end, found))
     found.sort(key=lambda c: c.start)
@@ -153,6 +174,16 @@ def _by_name(
             continue
         seen.add(key)
         out.append(
-            FoundCitation(None, m["word"][:1] + m["word"][1:], date_value, None, title, m.start(), name_end, m.start(), name_end)
+            FoundCitation(
+                None,
+                m["word"][:1] + m["word"][1:],
+                date_value,
+                None,
+                title,
+                m.start(),
+                name_end,
+                m.start(),
+                name_end,
+            )
         )
     return out

@@ -4,6 +4,8 @@ Detection is a list of decoder steps tried in order (``DECODER_STEPS``): each st
 claims the bytes and returns a ``Decoded`` or returns ``None`` to pass them on.  Today
 there are two steps (UTF-8 with and without a BOM); UTF-16, cp1258 and the Vietnamese
 font encodings (TCVN3, VNI, VISCII) slot into the same list later, most certain first.
+Until a UTF-16 step exists, bytes that look like UTF-16 are refused with a reason that
+points at ``--encoding utf-16`` rather than being misread as UTF-8 full of NULs.
 
 An ``encoding`` given by the caller skips detection entirely: the user knows best.
 """

@@ -69,6 +69,9 @@ class _Reader:
         prefix = _NUMBER_PREFIX.match(ln.folded)
         rest_at = prefix.end() if prefix else 0
         rest = ln.text[rest_at:]
+        if not rest.strip() and ln.index + 1 < len(self.lines):
+            ln, rest_at = self.lines[ln.index + 1], 0  # ``Số:`` wrapped before the number
+            rest = ln.text
         cut = regex.search(r"\s{3,}|\s(?=[Vv]\s*/\s*[Vv]\b)", rest)
         if cut:
             rest = rest[: cut.start()]
@@ -94,7 +97,7 @@ class _Reader:
             type_code=parsed.type_code,
             issuer_code=parsed.issuer_code,
             unit_code=parsed.unit_code,
-            grammar=parsed.grammar,  # type: ignore[arg-type]
+            grammar=parsed.grammar,
             span=span,
         )
         return number, parsed
@@ -115,13 +118,19 @@ class _Reader:
             stripped = head.strip(" *_")
             if stripped and len(stripped) <= 45 and stripped[:1].isupper():
                 at = ln.start + head.find(stripped)
-                place, place_span = " ".join(stripped.split()), self.span(at, at + len(stripped))
+                end_at = at + len(stripped)
+                prev = self.lines[ln.index - 1] if ln.index > 0 else None
+                if prev is not None and _place_fragment(prev.text):
+                    # ``Thành phố Hồ Chí`` / ``Minh, ngày …``: a web page wrapped the place
+                    stripped = f"{prev.text.strip()} {stripped}"
+                    at = prev.start + prev.text.find(prev.text.strip())
+                place, place_span = " ".join(stripped.split()), self.span(at, end_at)
         if found is None or found.value is None:
             self.warn("W112", f"date not readable: {ln.text.strip()!r}")
             return place, place_span, None, None
         span = self.span(found.start, found.end)
         if not found.valid:
-            self.warn("W113", f"impossible date: {self.norm.text[found.start:found.end]!r}", span)
+            self.warn("W113", f"impossible date: {self.norm.text[found.start : found.end]!r}", span)
         return place, place_span, found.value, span
 
     # ------------------------------------------------------------ lists
@@ -133,7 +142,11 @@ class _Reader:
         ln = self.lines[at]
         cue = KINH_GUI.match(ln.folded)
         col = cue.end() if cue else 0
-        stop = self.zones.closing if self.zones.closing is not None and self.zones.closing > at else self.seg.last
+        stop = (
+            self.zones.closing
+            if self.zones.closing is not None and self.zones.closing > at
+            else self.seg.last
+        )
         items, _ = read_items(self.lines, at, col, min(stop, at + 40), recipients=True)
         return [self._item(i) for i in items]
 
@@ -165,7 +178,9 @@ class _Reader:
         if found is None and self.zones.closing is not None:
             body_end = self._body_end()
             if body_end is not None and body_end < first:
-                found = read_signature(signature_pieces(self.lines, body_end, stop), allow_title_only=True)
+                found = read_signature(
+                    signature_pieces(self.lines, body_end, stop), allow_title_only=True
+                )
         if found is None:
             return None
         return self._signature(found)
@@ -178,11 +193,13 @@ class _Reader:
 
     def _signature(self, found: FoundSignature) -> Signature:
         chain = tuple(
-            ChainLink(authority=a, on_behalf_of=who, span=self.span(s, e))  # type: ignore[arg-type]
+            ChainLink(authority=a, on_behalf_of=who, span=self.span(s, e))
             for a, who, s, e in found.chain
         )
         if found.signer is None:
-            self.warn("W121", "signature block without a signer's name", self.span(found.start, found.end))
+            self.warn(
+                "W121", "signature block without a signer's name", self.span(found.start, found.end)
+            )
         end = max(found.end, found.signer.end if found.signer else 0)
         return Signature(
             chain=chain,
@@ -198,6 +215,17 @@ class _Reader:
             Footnote(mark=f.mark, text=f.text, span=self.span(f.start, f.end))
             for f in read_footnotes(self.lines, self.zones.footnotes, self.seg.last)
         ]
+
+
+def _place_fragment(text: str) -> bool:
+    """The head of a place name left alone on the line above (no digits, no punctuation)."""
+    words = text.split()
+    return (
+        1 <= len(words) <= 4
+        and all(w[:1].isupper() or w in ("phố",) for w in words)
+        and not regex.search(r"[\d:;,.()\-]", text)
+        and not any(c.isupper() for c in "".join(w[1:] for w in words))
+    )
 
 
 def _cut_capital_tail(item: ListItem) -> ListItem:
@@ -250,15 +278,27 @@ def read_document(
     issuer_model = None
     if issuer.name is not None:
         first, last = issuer.lines[0], issuer.lines[-1]
-        issuer_model = Issuer(name=issuer.name, parent=issuer.parent, span=r.span(first.start, last.end))
-    title_span = r.span(lines[zones.title].start, lines[zones.title].end) if zones.title is not None else None
+        issuer_model = Issuer(
+            name=issuer.name, parent=issuer.parent, span=r.span(first.start, last.end)
+        )
+    title_span = (
+        r.span(lines[zones.title].start, lines[zones.title].end)
+        if zones.title is not None
+        else None
+    )
     subject_span = None
     if zones.subject:
         subject_span = r.span(lines[zones.subject[0]].start, lines[zones.subject[-1]].end)
     return Record(
         id=record_id(sha256, index),
-        source=Source(path=source, index=index, span=r.span(start_off, end_off), sha256=sha256, encoding=encoding),
-        system=system,  # type: ignore[arg-type]
+        source=Source(
+            path=source,
+            index=index,
+            span=r.span(start_off, end_off),
+            sha256=sha256,
+            encoding=encoding,
+        ),
+        system=system,
         issuer=issuer_model,
         number=number,
         doc_type=doc_type,

@@ -86,7 +86,9 @@ class Footnote(_Frozen):
 
 
 class Citation(_Frozen):
-    number: str | None = Field(description="canonical number, like number.value; null for a law by name")
+    number: str | None = Field(
+        description="canonical number, like number.value; null for a law by name"
+    )
     doc_type: str | None = Field(description="type as the citation says, sentence case")
     date: str | None = Field(description="ISO date (or YYYY-MM, YYYY) the citation carries")
     issuer: str | None = Field(default=None, description="issuing body named after 'của'")

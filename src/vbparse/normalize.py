@@ -18,6 +18,7 @@ What is cleaned, and why:
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from array import array
 from collections.abc import Iterator
@@ -210,8 +211,10 @@ def _emit_rows(
         # border's columns: a row with decomposed letters is longer than it looks.
         columns: list[list[tuple[int, int]]] = []
         for line_start, line_end in block:
-            pipes = [line_start + i for i, ch in enumerate(source[line_start:line_end]) if ch == "|"]
-            for col, (a, b) in enumerate(zip(pipes, pipes[1:], strict=False)):
+            pipes = [
+                line_start + i for i, ch in enumerate(source[line_start:line_end]) if ch == "|"
+            ]
+            for col, (a, b) in enumerate(itertools.pairwise(pipes)):
                 while len(columns) <= col:
                     columns.append([])
                 if b > a + 1:

@@ -32,7 +32,9 @@ ATTACHMENT = regex.compile(
 UNION_HEADER = regex.compile(
     r"^(?:doan\s*tncs\s*ho\s*chi\s*minh|doan\s*thanh\s*nien\s*cong\s*san|tong\s*lien\s*doan\s*lao\s*dong|cong\s*doan\b)"
 )
-CLOSING = regex.compile(r"^(?:noi\s*nhan|t\s*/?\s*m\b|k\s*/?\s*t\b|tl\b|t/l\b|tuq\b|\./\.|.*\./\.$)")
+CLOSING = regex.compile(
+    r"^(?:noi\s*nhan|t\s*/?\s*m\b|k\s*/?\s*t\b|tl\b|t/l\b|tuq\b|\./\.|.*\./\.$)"
+)
 
 WINDOW = 12  # lines within which header anchors belong to one header
 
@@ -46,12 +48,16 @@ class Segment:
     header: int  # the line of its first header anchor
 
 
-_NUMBER_CUE = regex.compile(r"^[\s*_]*(?:S[ỐốÔôOoóÓòÒ0Ơơ]\s*[:;.]?|s[ốô]\s*:)\s*")
+_NUMBER_CUE = regex.compile(
+    r"^[\s*_]*(?:S[ỐốÔôOoóÓòÒ0Ơơ]\s*[:;.]?|s[ốô]\s*:|[$5][ốôoóò06ơ]\s*:)\s*"
+)
 # A serial (possibly blank or OCR-garbled) then a separator and a code: ``12/``, ``17 -CV``.
-_NUMBERISH = regex.compile(r"[^\s/]{0,12}?(?:\s[^\s/]{1,4})?\s{0,3}[/\-–]\s{0,3}[^\s]|[.…_]{2,}\s*[/\-]")
+_NUMBERISH = regex.compile(
+    r"[^\s/]{0,12}?(?:\s[^\s/]{1,4})?\s{0,3}[/\-–]\s{0,3}[^\s]|[.…_]{2,}\s*[/\-]"
+)
 
 
-def is_number_line(line: Line) -> bool:
+def is_number_line(line: Line, following: Line | None = None) -> bool:
     """A header number line: ``Số: 12/QĐ-UBND``, ``Số 176-CV/TU``, ``S0: …``, ``Số:    /KH-…``.
 
     Not ``Số hiệu:`` (a web page's metadata box), nor an address (``Số 40 Lý Tự Trọng``),
@@ -60,6 +66,8 @@ def is_number_line(line: Line) -> bool:
     if not cue or line.folded[cue.end() :].startswith(("hieu", "luong", "tien", "dien")):
         return False
     rest = line.text[cue.end() :]
+    if not rest.strip() and following is not None:
+        rest = following.text  # ``Số:`` / ``37695/TB-CHQ``: a web page wrapped the line
     token = _NUMBERISH.match(rest)
     if not token:
         return False
@@ -91,7 +99,7 @@ def _anchor(line: Line, following: Line | None = None) -> str | None:
         return "party"
     if UNION_HEADER.match(folded) and line.upper:
         return "union"
-    if is_number_line(line):
+    if is_number_line(line, following):
         return "number"
     return None
 
@@ -143,8 +151,10 @@ def segment(lines: list[Line]) -> list[Segment]:
     ]
     clusters: list[list[tuple[int, str]]] = []
     for index, kind in anchors:
-        if clusters and index - clusters[-1][-1][0] <= WINDOW and not _same_kind_twice(
-            clusters[-1], kind
+        if (
+            clusters
+            and index - clusters[-1][-1][0] <= WINDOW
+            and not _same_kind_twice(clusters[-1], kind)
         ):
             clusters[-1].append((index, kind))
         else:

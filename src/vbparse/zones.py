@@ -19,12 +19,16 @@ from vbparse.vocab import cues
 
 KINH_GUI = regex.compile(r"^[-–•*\s]*" + cues()["kinh_gui"] + r"\s*[:;.]?")
 NOI_NHAN = regex.compile(r"^[-–•*\s]*" + cues()["noi_nhan"] + r"\s*[:;.]?")
-CAN_CU = regex.compile(r"^[-–\s]*(?:can\s*cu|xet\s*de\s*nghi|theo\s*de\s*nghi|dieu\s*1\b|chuong\s*i\b)")
+CAN_CU = regex.compile(
+    r"^[-–\s]*(?:can\s*cu|xet\s*de\s*nghi|theo\s*de\s*nghi|dieu\s*1\b|chuong\s*i\b)"
+)
 DATE_LINE = regex.compile(
     r"(?:^|,|\s)\s*ng[a]y\s*[\S]{0,4}\s*[tf]h?[a]ng\s*[\S]{0,4}\s*n[a]m\s*[\S]{2,6}"
     r"|,\s*ngay\s*\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}"
 )
-AUTHORITY_LINE = regex.compile(r"^(?:tm|kt|tl|tuq|t\s*/\s*m|k\s*/\s*t|t\s*/\s*l|t\s*/\s*uq|q)\s*[.:]?\s*(?=\S)")
+AUTHORITY_LINE = regex.compile(
+    r"^(?:tm|kt|tl|tuq|t\s*/\s*m|k\s*/\s*t|t\s*/\s*l|t\s*/\s*uq|q)\s*[.:]?\s*(?=\S)"
+)
 BODY_END = regex.compile(r"\./\.|\.\s*/\s*\.?\s*$|\.\s*/\s*$")
 FOOTNOTE_LINE = regex.compile(r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^\d+\]:)\s*\S")
 
@@ -45,15 +49,36 @@ class Zones:
     footnotes: tuple[int, ...]
 
 
+_PLACE_DATE = regex.compile(r"^\W{0,3}(?P<place>[^\W\d][^,\d]{0,44}?)\s*,\s*ng[a]y(?![a-z])")
+_BARE_DATE = regex.compile(r"^\W{0,3}ng[a]y\s*\S{0,4}\s*[tf]h?[a]ng\s*\S{0,4}\s*n[a]m\s*\S{2,6}")
+
+
+def place_words_ok(text: str) -> bool:
+    """A place name: a few words, most of them capitalised (``Thành phố Hồ Chí Minh``)."""
+    words = text.split()
+    if not 1 <= len(words) <= 6:
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return capitalised * 2 >= len(words) and words[0][:1].isupper()
+
+
 def is_date_line(line: Line) -> bool:
-    return bool(DATE_LINE.search(line.folded)) and "," in line.text[:80] or bool(
-        regex.match(r"^\S.{0,40},?\s*ngay\s*\S{0,4}\s*[tf]h?ang", line.folded)
-    )
+    """``<Địa danh>, ngày … tháng … năm …`` (or a date with no place) opening the line."""
+    m = _PLACE_DATE.match(line.folded)
+    if m:
+        return place_words_ok(line.text[m.start("place") : m.end("place")])
+    return bool(_BARE_DATE.match(line.folded))
 
 
 def _is_header_decoration(line: Line) -> bool:
     folded = line.folded.strip()
-    return bool(line.rule or MOTTO.match(folded) or MOTTO_TAIL.match(folded) or PARTY_HEADER.match(folded))
+    return bool(
+        line.rule or MOTTO.match(folded) or MOTTO_TAIL.match(folded) or PARTY_HEADER.match(folded)
+    )
+
+
+def _next(lines: list[Line], line: Line) -> Line | None:
+    return lines[line.index + 1] if line.index + 1 < len(lines) else None
 
 
 def find_zones(lines: list[Line], seg: Segment, title_names: dict[str, str]) -> Zones:
@@ -61,7 +86,8 @@ def find_zones(lines: list[Line], seg: Segment, title_names: dict[str, str]) -> 
     limit = min(seg.last, seg.header + HEADER_LIMIT)
 
     recipients = next(
-        (ln.index for ln in doc if ln.index < limit + 20 and KINH_GUI.match(ln.folded.strip())), None
+        (ln.index for ln in doc if ln.index < limit + 20 and KINH_GUI.match(ln.folded.strip())),
+        None,
     )
     header_end = limit
     for ln in lines[seg.header : limit]:
@@ -73,14 +99,8 @@ def find_zones(lines: list[Line], seg: Segment, title_names: dict[str, str]) -> 
             break
     band = lines[seg.first : header_end]
 
-    number = next((ln.index for ln in band if is_number_line(ln)), None)
+    number = next((ln.index for ln in band if is_number_line(ln, _next(lines, ln))), None)
     date = next((ln.index for ln in band if is_date_line(ln)), None)
-    if date is None:  # a date wrapped over two lines: ``Hà Nội, ngày 02`` / ``tháng 12 năm 2025``
-        for ln in band:
-            nxt = lines[ln.index + 1] if ln.index + 1 < len(lines) else None
-            if nxt and regex.search(r",\s*ngay", ln.folded) and regex.match(r"\S{0,4}\s*[tf]h?ang", nxt.folded):
-                date = ln.index
-                break
     title = _find_title(band, title_names, number)
     subject = _find_subject(lines, band, number, date, title, header_end)
 
@@ -91,12 +111,16 @@ def find_zones(lines: list[Line], seg: Segment, title_names: dict[str, str]) -> 
             break
     closing = noi_nhan
     sig = _last_authority_line(doc, header_end)
-    if sig is not None and (closing is None or sig < closing) and (
-        noi_nhan is None or noi_nhan - sig < 12
+    if (
+        sig is not None
+        and (closing is None or sig < closing)
+        and (noi_nhan is None or noi_nhan - sig < 12)
     ):
         closing = sig if closing is None else min(closing, _block_top(lines, sig))
     footnotes = tuple(ln.index for ln in doc if FOOTNOTE_LINE.match(ln.text))
-    return Zones(seg, header_end, number, date, title, subject, recipients, closing, noi_nhan, footnotes)
+    return Zones(
+        seg, header_end, number, date, title, subject, recipients, closing, noi_nhan, footnotes
+    )
 
 
 def _last_authority_line(doc: list[Line], after: int) -> int | None:
@@ -145,7 +169,7 @@ def _find_subject(
     start = None
     for ln in band:
         folded = ln.folded.strip()
-        if VV.match(folded) and not folded.startswith(("va ", "vv ")) or (
+        if (VV.match(folded) and not folded.startswith(("va ", "vv "))) or (
             folded.startswith(("va ", "vv ")) and number is not None and 0 < ln.index - number <= 2
         ):
             start = ln.index
@@ -159,7 +183,12 @@ def _find_subject(
         k = number + 1
         while k < header_end and lines[k].blank:
             k += 1
-        if k < header_end and k != date and not _is_header_decoration(lines[k]) and not lines[k].upper:
+        if (
+            k < header_end
+            and k != date
+            and not _is_header_decoration(lines[k])
+            and not lines[k].upper
+        ):
             start = k
     if start is None:
         return ()

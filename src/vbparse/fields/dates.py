@@ -18,8 +18,12 @@ import regex
 LONG_DATE = regex.compile(
     r"ng[a]y\s*(?P<d>[^\s,;]{0,4}?)\s*[tf]h?[a]ng\s*(?P<m>[^\s,;]{0,4}?)\s*n[a]m\s*(?P<y>[^\s,;.)]{2,6})"
 )
-SHORT_DATE = regex.compile(r"ng[a]y\s*(?P<d>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4})")
-BARE_DATE = regex.compile(r"(?<!\d)(?P<d>\d{1,2})\s*(?P<sep>[/\-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>(?:19|20)\d\d)(?!\d)")
+SHORT_DATE = regex.compile(
+    r"ng[a]y\s*(?P<d>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4})"
+)
+BARE_DATE = regex.compile(
+    r"(?<!\d)(?P<d>\d{1,2})\s*(?P<sep>[/\-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>(?:19|20)\d\d)(?!\d)"
+)
 
 
 @dataclass(frozen=True)

@@ -84,7 +84,11 @@ def issuer_lines(lines: list[Line], zones: Zones) -> IssuerLines:
     return IssuerLines(name, parent, tuple(picked))
 
 
-_MOTTO_TEXTS = ("cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc", "dang cong san viet nam")
+_MOTTO_TEXTS = (
+    "cong hoa xa hoi chu nghia viet nam",
+    "doc lap - tu do - hanh phuc",
+    "dang cong san viet nam",
+)
 
 
 def _motto_fragment(folded: str) -> bool:
@@ -104,7 +108,9 @@ def _fold(text: str) -> str:
     return fold(text)
 
 
-def system_of(lines: list[Line], zones: Zones, number: ParsedNumber | None, issuer: str | None) -> str:
+def system_of(
+    lines: list[Line], zones: Zones, number: ParsedNumber | None, issuer: str | None
+) -> str:
     seg = zones.segment
     band = lines[seg.first : zones.header_end]
     union_words: list[str] = issuers()["union_issuer_words"]
@@ -124,7 +130,9 @@ def system_of(lines: list[Line], zones: Zones, number: ParsedNumber | None, issu
     return "state"
 
 
-def doc_type_of(lines: list[Line], zones: Zones, number: ParsedNumber | None, system: str) -> str | None:
+def doc_type_of(
+    lines: list[Line], zones: Zones, number: ParsedNumber | None, system: str
+) -> str | None:
     types = doc_types()
     if zones.title is not None:
         folded = lines[zones.title].folded.strip(" :.")
@@ -132,9 +140,9 @@ def doc_type_of(lines: list[Line], zones: Zones, number: ParsedNumber | None, sy
             if folded == key or folded.startswith(key + " "):
                 return name
     if number is not None and number.type_code:
-        name = types.name_for_code(number.type_code, party=system != "state")
-        if name:
-            return name
+        from_code = types.name_for_code(number.type_code, party=system != "state")
+        if from_code:
+            return from_code
     if zones.subject and VV.match(lines[zones.subject[0]].folded.strip()):
         return "Công văn"
     if number is not None and number.grammar == "administrative" and number.type_code is None:
@@ -179,7 +187,11 @@ def subject_text(lines: list[Line], zones: Zones) -> str | None:
     text = " ".join(lines[i].text.strip() for i in zones.subject)
     text = " ".join(text.split())
     folded = _fold(text)
-    if _GARBLED_VV.match(folded) and not regex.match(r"v/v\b", folded) and not folded.startswith("ve viec"):
+    if (
+        _GARBLED_VV.match(folded)
+        and not regex.match(r"v/v\b", folded)
+        and not folded.startswith("ve viec")
+    ):
         text = text[_GARBLED_VV.match(folded).end() :]  # type: ignore[union-attr]
     elif regex.match(r"v/v\s*:", folded):
         text = "V/v " + text[regex.match(r"v/v\s*:\s*", folded).end() :]  # type: ignore[union-attr]

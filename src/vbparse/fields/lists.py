@@ -7,6 +7,7 @@ An item keeps its words; the bullet and the trailing ``;`` ``,`` ``.`` go.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import regex
@@ -58,7 +59,7 @@ def _split_inline(line: Line, start: int) -> list[ListItem]:
         head = _trim(line, start, cuts[0])
         if head:
             items.append(head)
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    for a, b in itertools.pairwise(bounds):
         item = _trim(line, a, min(b, len(text)))
         if item:
             items.append(_strip_bullet_tail(item))
@@ -71,7 +72,9 @@ def _strip_bullet_tail(item: ListItem) -> ListItem:
 
 
 def finish(item: ListItem) -> ListItem | None:
-    """An item without trailing separators and stray marks (``Lãnh đạo Cục; ⁄`` → ``Lãnh đạo Cục``)."""
+    """An item without trailing separators and stray marks.
+
+    ``Lãnh đạo Cục; ⁄`` → ``Lãnh đạo Cục``."""
     text = regex.sub(r"[^\w)\]\"”’]+$", "", item.text)
     if not regex.search(r"\w", text):
         return None
@@ -88,7 +91,9 @@ def read_items(
     """Items from ``lines[first]`` (starting at column ``first_col``) up to ``stop``.
 
     Returns the items and the index of the first line not consumed."""
-    items: list[ListItem] = _split_inline(lines[first], first_col) if first_col < len(lines[first].text) else []
+    items: list[ListItem] = (
+        _split_inline(lines[first], first_col) if first_col < len(lines[first].text) else []
+    )
     open_item = bool(items) and not lines[first].text.rstrip().endswith((";", ".", ","))
     k = first + 1
     blank_run = 0
@@ -117,7 +122,13 @@ def read_items(
             blank_run = 0
             k += 1
             continue
-        if items and (open_item or (blank_run == 0 and not items[-1].text.endswith("."))) and len(ln.text) < 120 and blank_run == 0 and not ln.upper:
+        if (
+            items
+            and (open_item or (blank_run == 0 and not items[-1].text.endswith(".")))
+            and len(ln.text) < 120
+            and blank_run == 0
+            and not ln.upper
+        ):
             cont = _trim(ln, 0, len(ln.text))
             if cont:
                 items[-1] = _join(items[-1], cont)
@@ -130,7 +141,14 @@ def read_items(
             open_item = not ln.text.rstrip().endswith((";", ".", ","))
             k += 1
             continue
-        if recipients and items and blank_run == 0 and len(ln.text) < 100 and ln.text.rstrip().endswith((";", ",", ".")) and not regex.match(r"\d", ln.text):
+        if (
+            recipients
+            and items
+            and blank_run == 0
+            and len(ln.text) < 100
+            and ln.text.rstrip().endswith((";", ",", "."))
+            and not regex.match(r"\d", ln.text)
+        ):
             items.extend(_split_inline(ln, 0))
             k += 1
             continue

@@ -24,7 +24,9 @@ _TRAILING = regex.compile(r"[\s.,;:)\]}'\"”’]+$")
 NORMATIVE = regex.compile(
     r"^(?P<serial>[^/]*)/(?P<year>(?:19|20)\d\d)/(?P<type>[^\W\d_][\w.]*?)(?:-(?P<issuer>.+))?$"
 )
-PARTY = regex.compile(r"^(?P<serial>[^/\-]*)-(?P<type>[^\W\d_][\w]*)/(?P<issuer>[^\-/]+)(?:-(?P<unit>.+))?$")
+PARTY = regex.compile(
+    r"^(?P<serial>[^/\-]*)-(?P<type>[^\W\d_][\w]*)/(?P<issuer>[^\-/]+)(?:-(?P<unit>.+))?$"
+)
 ADMIN = regex.compile(r"^(?P<serial>[^/]*)/(?P<first>[^\-/]+)(?:-(?P<rest>.+))?$")
 
 
@@ -61,15 +63,21 @@ def parse_number(raw: str) -> ParsedNumber:
         issuer = m["issuer"]
         if issuer is None and regex.match(r"(?:QH|UBTVQH)\d+$", type_code):
             type_code, issuer = None, m["type"]
-        return ParsedNumber(value, _serial(m["serial"]), int(m["year"]), type_code, issuer, None, "normative")
+        return ParsedNumber(
+            value, _serial(m["serial"]), int(m["year"]), type_code, issuer, None, "normative"
+        )
     m = PARTY.match(value)
     if m and "/" not in m["serial"]:
-        return ParsedNumber(value, _serial(m["serial"]), None, m["type"], m["issuer"], m["unit"], "party")
+        return ParsedNumber(
+            value, _serial(m["serial"]), None, m["type"], m["issuer"], m["unit"], "party"
+        )
     m = ADMIN.match(value)
     if m:
         first, rest = m["first"], m["rest"]
         if doc_types().name_for_code(first) and rest:
-            return ParsedNumber(value, _serial(m["serial"]), None, first, rest, None, "administrative")
+            return ParsedNumber(
+                value, _serial(m["serial"]), None, first, rest, None, "administrative"
+            )
         unit = rest
         return ParsedNumber(value, _serial(m["serial"]), None, None, first, unit, "administrative")
     return ParsedNumber(value, None, None, None, None, None, "other")

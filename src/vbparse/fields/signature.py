@@ -27,7 +27,9 @@ _PLACEHOLDER = regex.compile(
     r"^\(?\s*(?:da\s*ky|ky\b|ky,|chu\s*ky|handwritten|signed|dong\s*dau|ky\s*ten|ky\s*va|kt\s*$)|"
     r"^(?:ky\s*boi|nguoi\s*ky|co\s*quan\s*:|thoi\s*gian\s*ky|email|ngay\s*ky)"
 )
-_ACADEMIC = regex.compile(r"^(?:(?:P?GS|TS|ThS|Th\.s|BS|DS|Ds|KS|CN|Ths|TS\.BS|BSCKII|BSCKI)\.?\s*)+(?=\p{Lu})")
+_ACADEMIC = regex.compile(
+    r"^(?:(?:P?GS|TS|ThS|Th\.s|BS|DS|Ds|KS|CN|Ths|TS\.BS|BSCKII|BSCKI)\.?\s*)+(?=\p{Lu})"
+)
 _NAME_WORD = regex.compile(r"^\p{Lu}[\p{Ll}\p{M}'’]*$")
 
 
@@ -181,7 +183,14 @@ def read_signature(pieces: list[Piece], *, allow_title_only: bool) -> FoundSigna
                 who, rest = _split_title(body.strip(" .,"))
                 authority = _authority(pm["p"])
                 if authority:
-                    chain.append((authority, who.strip(" .,") or None, p.start + at, p.start + at + len(part)))
+                    chain.append(
+                        (
+                            authority,
+                            who.strip(" .,") or None,
+                            p.start + at,
+                            p.start + at + len(part),
+                        )
+                    )
                 if rest:
                     t_at = p.start + at + pm.end() + body.find(rest)
                     title = Piece(rest.strip(" .,"), t_at, t_at + len(rest.strip(" .,")))
@@ -212,7 +221,13 @@ def read_signature(pieces: list[Piece], *, allow_title_only: bool) -> FoundSigna
             if signer is not None:
                 break
             continue
-        if not chain and title is None and signer is None and allow_title_only and _name_like(p.text):
+        if (
+            not chain
+            and title is None
+            and signer is None
+            and allow_title_only
+            and _name_like(p.text)
+        ):
             # a name alone under the list: a letter signed without a printed title
             return FoundSignature((), None, _strip_academic(p), p.start, p.end)
         if (chain or title) and signer is None and _name_like(p.text):
@@ -279,7 +294,12 @@ def _mixed_case_tail(text: str) -> int | None:
     """Where a mixed-case name starts after capital words (a flattened cell)."""
     words = list(regex.finditer(r"\S+", text))
     for i, w in enumerate(words):
-        if i >= 1 and _NAME_WORD.match(w.group()) and len(w.group()) > 1 and not w.group().isupper():
+        if (
+            i >= 1
+            and _NAME_WORD.match(w.group())
+            and len(w.group()) > 1
+            and not w.group().isupper()
+        ):
             tail = text[w.start() :]
             if _name_like(tail):
                 return w.start()
