@@ -30,7 +30,9 @@ AUTHORITY_LINE = regex.compile(
     r"^(?:tm|kt|tl|tuq|t\s*/\s*m|k\s*/\s*t|t\s*/\s*l|t\s*/\s*uq|q)\s*[.:]?\s*(?=\S)"
 )
 BODY_END = regex.compile(r"\./\.|\.\s*/\s*\.?\s*$|\.\s*/\s*$")
-FOOTNOTE_LINE = regex.compile(r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^\d+\]:)\s*\S")
+FOOTNOTE_LINE = regex.compile(r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^\d{1,3}\]:)\s*\S")
+# ``[1] text``: the footnote style of web pages, trusted only below the closing.
+BRACKET_FOOTNOTE = regex.compile(r"^\[\d{1,3}\]\s*\S")
 
 HEADER_LIMIT = 45  # lines: a header band is never longer
 
@@ -117,7 +119,12 @@ def find_zones(lines: list[Line], seg: Segment, title_names: dict[str, str]) -> 
         and (noi_nhan is None or noi_nhan - sig < 12)
     ):
         closing = sig if closing is None else min(closing, _block_top(lines, sig))
-    footnotes = tuple(ln.index for ln in doc if FOOTNOTE_LINE.match(ln.text))
+    footnotes = tuple(
+        ln.index
+        for ln in doc
+        if FOOTNOTE_LINE.match(ln.text)
+        or (closing is not None and ln.index > closing and BRACKET_FOOTNOTE.match(ln.text))
+    )
     return Zones(
         seg, header_end, number, date, title, subject, recipients, closing, noi_nhan, footnotes
     )

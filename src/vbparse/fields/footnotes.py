@@ -11,9 +11,12 @@ from dataclasses import dataclass
 import regex
 
 from vbparse.lines import Line
+from vbparse.normalize import is_boilerplate
 
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-_MARK = regex.compile(r"^(?P<mark>[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^(?P<md>\d+)\]:)\s*")
+_MARK = regex.compile(r"^(?P<mark>[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^?(?P<md>\d+)\]:?)\s*")
+# A web page's trailer repeating the document's title (``Công văn 10988/BNV-CQĐP năm 2025 …``)
+_TRAILER = regex.compile(r"^\p{Lu}\p{Ll}+(?:\s\p{Ll}+)?\s+\d+[/-]\S+\s+(?:năm|ngày)\s")
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,14 @@ def read_footnotes(lines: list[Line], indices: tuple[int, ...], stop: int) -> li
         parts = [ln.text[m.end() :].strip()]
         end = ln.end
         k = i + 1
-        while k < stop and not lines[k].blank and k not in indices and len(parts) < 12:
+        while (
+            k < stop
+            and not lines[k].blank
+            and k not in indices
+            and len(parts) < 12
+            and not is_boilerplate(lines[k].folded.strip())
+            and not _TRAILER.match(lines[k].text)
+        ):
             parts.append(lines[k].text.strip())
             end = lines[k].end
             k += 1
