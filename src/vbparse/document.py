@@ -281,14 +281,13 @@ def read_document(
         issuer_model = Issuer(
             name=issuer.name, parent=issuer.parent, span=r.span(first.start, last.end)
         )
-    title_span = (
-        r.span(lines[zones.title].start, lines[zones.title].end)
-        if zones.title is not None
-        else None
-    )
+    title_span = None
+    if zones.title is not None:
+        title_span = r.span(lines[zones.title.first].start, lines[zones.title.last].end)
     subject_span = None
     if zones.subject:
-        subject_span = r.span(lines[zones.subject[0]].start, lines[zones.subject[-1]].end)
+        first_line = lines[zones.subject[0]]
+        subject_span = r.span(first_line.start + zones.subject_column, lines[zones.subject[-1]].end)
     return Record(
         id=record_id(sha256, index),
         source=Source(

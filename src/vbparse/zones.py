@@ -43,8 +43,9 @@ class Zones:
     header_end: int  # first line after the header band
     number: int | None
     date: int | None
-    title: int | None
+    title: Title | None
     subject: tuple[int, ...]
+    subject_column: int  # where the subject starts on its first line
     recipients: int | None  # the ``Kính gửi`` line
     closing: int | None  # first line of the closing (Nơi nhận, or the signature block)
     noi_nhan: int | None
@@ -103,8 +104,8 @@ def find_zones(lines: list[Line], seg: Segment, title_names: dict[str, str]) -> 
 
     number = next((ln.index for ln in band if is_number_line(ln, _next(lines, ln))), None)
     date = next((ln.index for ln in band if is_date_line(ln)), None)
-    title = _find_title(band, title_names, number)
-    subject = _find_subject(lines, band, number, date, title, header_end)
+    title = _find_title(lines, band, title_names, number)
+    subject, subject_column = _find_subject(lines, band, number, date, title, header_end)
 
     noi_nhan = None
     for ln in reversed(doc):
@@ -126,7 +127,17 @@ def find_zones(lines: list[Line], seg: Segment, title_names: dict[str, str]) -> 
         or (closing is not None and ln.index > closing and BRACKET_FOOTNOTE.match(ln.text))
     )
     return Zones(
-        seg, header_end, number, date, title, subject, recipients, closing, noi_nhan, footnotes
+        segment=seg,
+        header_end=header_end,
+        number=number,
+        date=date,
+        title=title,
+        subject=subject,
+        subject_column=subject_column,
+        recipients=recipients,
+        closing=closing,
+        noi_nhan=noi_nhan,
+        footnotes=footnotes,
     )
 
 
@@ -149,16 +160,32 @@ def _block_top(lines: list[Line], at: int) -> int:
     return k
 
 
-def _find_title(band: list[Line], names: dict[str, str], number: int | None) -> int | None:
+@dataclass(frozen=True)
+class Title:
+    first: int  # line of the type word (``QUYẾT ĐỊNH``; ``NGHỊ`` / ``QUYẾT`` when wrapped)
+    last: int
+    rest: int | None  # column where text after the type word starts on the last line
+
+
+def _find_title(
+    lines: list[Line], band: list[Line], names: dict[str, str], number: int | None
+) -> Title | None:
     for ln in band:
         if not ln.upper or (number is not None and ln.index < number - 3):
             continue
-        folded = ln.folded.strip(" :.")
+        if ln.text.rstrip().endswith(":"):
+            continue  # ``QUYẾT ĐỊNH:``, the operative line
+        folded = ln.folded.rstrip(" :.")
         for key in names:
-            if folded == key or (folded.startswith(key + " ") and len(folded) < len(key) + 90):
-                if folded.endswith(":") or ln.text.rstrip().endswith(":"):
-                    continue
-                return ln.index
+            if folded.strip() == key:
+                return Title(ln.index, ln.index, None)
+            if folded.startswith(key + " ") and len(folded) < len(key) + 120:
+                return Title(ln.index, ln.index, len(key) + 1)
+        nxt = lines[ln.index + 1] if ln.index + 1 < len(lines) else None
+        if nxt is not None and nxt.upper and len(folded) <= 12:
+            joined = f"{folded.strip()} {nxt.folded.strip(' :.')}"
+            if joined in names:  # ``NGHỊ`` / ``QUYẾT``: a web page wrapped the title
+                return Title(ln.index, nxt.index, None)
     return None
 
 
@@ -170,10 +197,11 @@ def _find_subject(
     band: list[Line],
     number: int | None,
     date: int | None,
-    title: int | None,
+    title: Title | None,
     header_end: int,
-) -> tuple[int, ...]:
+) -> tuple[tuple[int, ...], int]:
     start = None
+    column = 0
     for ln in band:
         folded = ln.folded.strip()
         if (VV.match(folded) and not folded.startswith(("va ", "vv "))) or (
@@ -182,10 +210,13 @@ def _find_subject(
             start = ln.index
             break
     if start is None and title is not None:
-        k = title + 1
-        while k < header_end and lines[k].blank:
-            k += 1
-        start = k if k < header_end else None
+        if title.rest is not None:
+            start, column = title.last, title.rest
+        else:
+            k = title.last + 1
+            while k < header_end and lines[k].blank:
+                k += 1
+            start = k if k < header_end else None
     if start is None and number is not None:
         k = number + 1
         while k < header_end and lines[k].blank:
@@ -198,8 +229,9 @@ def _find_subject(
         ):
             start = k
     if start is None:
-        return ()
+        return (), 0
     picked: list[int] = []
+    capitals = lines[start].upper
     for ln in lines[start:header_end]:
         if picked and (ln.blank or ln.index == date or ln.rule or _is_header_decoration(ln)):
             break
@@ -209,12 +241,34 @@ def _find_subject(
             break
         if ln.index == date or _is_header_decoration(ln):
             break
-        if picked and title is not None and _looks_like_authority(ln):
+        if picked and title is not None and _authority_before_basis(lines, ln, header_end):
             break
+        if picked and capitals and title is not None and not ln.upper:
+            break  # a title's subject is in capitals; the body is not
         picked.append(ln.index)
         if len(picked) >= 8:
             break
-    return tuple(picked)
+    return tuple(picked), column
+
+
+def _authority_before_basis(lines: list[Line], line: Line, header_end: int) -> bool:
+    """The body or head named above the basis (``CHÍNH PHỦ``, ``CHỦ TỊCH ỦY BAN NHÂN DÂN``):
+    a capital line followed within two lines by ``Căn cứ`` / ``Xét`` / the band's end."""
+    if not line.upper:
+        return False
+    following = [ln for ln in lines[line.index + 1 : header_end + 1] if not ln.blank][:2]
+    if not following or line.index + 1 >= header_end:
+        return _looks_like_authority(line)
+    return any(CAN_CU.match(ln.folded.strip()) or ln.index >= header_end for ln in following) and (
+        _looks_like_authority(line) or _starts_head_title(line)
+    )
+
+
+def _starts_head_title(line: Line) -> bool:
+    from vbparse.vocab import titles
+
+    heads: list[str] = titles()["heads"]
+    return line.folded.strip().startswith(tuple(heads))
 
 
 def _looks_like_authority(line: Line) -> bool:

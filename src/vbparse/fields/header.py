@@ -39,7 +39,7 @@ def issuer_lines(lines: list[Line], zones: Zones) -> IssuerLines:
     seg = zones.segment
     stop = zones.number if zones.number is not None else zones.header_end
     if zones.title is not None:
-        stop = min(stop, zones.title)
+        stop = min(stop, zones.title.first)
     if zones.date is not None and zones.number is None:
         stop = min(stop, zones.date)
     picked: list[Line] = []
@@ -135,7 +135,10 @@ def doc_type_of(
 ) -> str | None:
     types = doc_types()
     if zones.title is not None:
-        folded = lines[zones.title].folded.strip(" :.")
+        first, last = lines[zones.title.first], lines[zones.title.last]
+        folded = first.folded.strip(" :.")
+        if last.index != first.index:
+            folded = f"{folded} {last.folded.strip(' :.')}"
         for key, name in sorted(types.by_folded_name.items(), key=lambda kv: -len(kv[0])):
             if folded == key or folded.startswith(key + " "):
                 return name
@@ -184,7 +187,9 @@ _GARBLED_VV = regex.compile(r"^(?:v\s*[/.il]\s*v|viv|vlv|va|vv)\s*[:.]?\s+", reg
 def subject_text(lines: list[Line], zones: Zones) -> str | None:
     if not zones.subject:
         return None
-    text = " ".join(lines[i].text.strip() for i in zones.subject)
+    parts = [lines[i].text for i in zones.subject]
+    parts[0] = parts[0][zones.subject_column :]
+    text = " ".join(p.strip() for p in parts)
     text = " ".join(text.split())
     folded = _fold(text)
     if (
