@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 
 import regex
 
@@ -36,11 +37,30 @@ from vbparse.models import (
     Span,
 )
 from vbparse.normalize import Normalized
-from vbparse.segment import Segment
+from vbparse.segment import Segment, number_cue_end
 from vbparse.zones import BODY_END, KINH_GUI, NOI_NHAN, Zones, find_zones
 
-_NUMBER_PREFIX = regex.compile(r"^(?:.{0,20}?\s)?s[o0]\s*[:;.]?\s*")
-_NUMBER_TOKEN = regex.compile(r"[^\s]*(?:\s{0,3}[/\-–—]\s{0,3}[^\s/\-–—]*)*")
+_SEPARATORS = "/-–—"
+
+
+def _number_extent(rest: str) -> int:
+    """How much of ``rest`` is the number: its first word, and the words a stray space cut
+    off at a separator (``17 -CV/ĐU``, ``367 - QĐ/TWĐTN-VP``).  A word after a separator
+    must look like a code, so stamp noise (``4046J/BTC-TCT - l``) is not swallowed."""
+    words = list(regex.finditer(r"\S+", rest))
+    if not words:
+        return 0
+    end = words[0].end()
+    for prev, word in itertools.pairwise(words):
+        text = word.group()
+        joins = prev.group()[-1] in _SEPARATORS or text[0] in _SEPARATORS
+        if not joins or word.start() - prev.end() > 3:
+            break
+        body = text.strip(_SEPARATORS)
+        if body and not (body[0].isupper() or body[0].isdigit()):
+            break
+        end = word.end()
+    return end
 
 
 class _Reader:
@@ -66,8 +86,7 @@ class _Reader:
             self.warn("W101", "no number (Số) in the header band")
             return None, None
         ln = self.lines[self.zones.number]
-        prefix = _NUMBER_PREFIX.match(ln.folded)
-        rest_at = prefix.end() if prefix else 0
+        rest_at = number_cue_end(ln)
         rest = ln.text[rest_at:]
         if not rest.strip() and ln.index + 1 < len(self.lines):
             ln, rest_at = self.lines[ln.index + 1], 0  # ``Số:`` wrapped before the number
@@ -76,8 +95,7 @@ class _Reader:
         if cut:
             rest = rest[: cut.start()]
         joined = regex.sub(r"^(\d{1,3})\s+(?=\d)", r"\1", rest)
-        token = _NUMBER_TOKEN.match(joined)
-        raw_len = len(token.group()) + (len(rest) - len(joined)) if token else 0
+        raw_len = _number_extent(joined) + (len(rest) - len(joined))
         raw = rest[:raw_len].rstrip(" .,;")
         if not raw or not regex.search(r"[/\-]", raw):
             self.warn("W102", f"number line without a number and symbol: {ln.text.strip()!r}")
@@ -112,7 +130,7 @@ class _Reader:
         end = nxt.end if nxt is not None else ln.end
         found = find_date(folded, ln.start, end)
         place = place_span = None
-        comma = regex.search(r",\s*ng[a]y", ln.folded)
+        comma = regex.search(r"[,.]\s*ng[a-z]", ln.folded)
         if comma:
             head = ln.text[: comma.start()]
             stripped = head.strip(" *_")

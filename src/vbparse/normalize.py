@@ -263,12 +263,15 @@ _RIGHT_COLUMN = regex.compile(
       (?P<motto>c[o0]ng\s*h[o0]a\s+x[a]\s*h[o0]i(?:\s+ch[u]\s*ngh[i1l]a(?:\s+[vy][i1]e[t]\s*nam)?)?)
     | (?P<motto2>d[o0]c\s*l[a]p\s*[-–—]+\s*t[u]\s*d[o0](?:\s*[-–—]+\s*h[a]nh(?:\s*ph[u]c)?)?)
     | (?P<party>dang\s+cong\s+san\s+viet\s+nam)
-    | (?P<date>(?<=\S\s+)(?:[^\W\d_][\w.]*\s+){0,3}[^\W\d_][\w.]*\s*,\s*ngay(?![a-z]))
+    | (?P<date>(?<=\S\s+)(?:[^\W\d_][\w.]*\s+){0,3}[^\W\d_][\w.]*\s*[,.]\s*
+               (?:ngay(?![a-z])|ng[a-z]{1,3}\S{0,3}\s*[tf]h?ang))
+    | (?P<number>(?<=\p{Lu})s[o0]\s*:)
+    | (?P<union>(?<=\S\s*)doan\s+tncs\s+ho\s+chi\s+minh)
     | (?P<vv>(?<=\S\s+)v\s*[/.]\s*v\b)
     """,
     regex.VERBOSE,
 )
-_NUMBER_LINE = regex.compile(r"\s*(?:s[o0]\s*[:;.]?\s*\S|v\s*/\s*v\b)")
+_NUMBER_LINE = regex.compile(r"\s*(?:s[o0]\s*[:;.]?\s*\S|[$5][o0-6]\s*:|v\s*/\s*v\b)")
 
 
 def _split_columns(text: str, folded: str) -> list[int]:
@@ -278,6 +281,10 @@ def _split_columns(text: str, folded: str) -> list[int]:
         kind = m.lastgroup
         if kind in ("date", "vv") and not _NUMBER_LINE.match(folded):
             continue
+        if kind == "number" and not text[m.start() - 1 : m.start()].isupper():
+            continue
+        if kind == "union" and any(c.islower() for c in text[m.start() : m.end()]):
+            continue
         if kind == "party" and any(c.islower() for c in text[m.start() : m.end()]):
             continue  # the party named in running text, not a header line
         if kind == "date":
@@ -286,7 +293,7 @@ def _split_columns(text: str, folded: str) -> list[int]:
         if kind == "motto" and any(c.islower() for c in text[m.start() : m.end()]):
             continue
         cuts.append(m.start())
-        if kind in ("motto", "motto2", "party"):
+        if kind in ("motto", "motto2", "party", "union"):
             cuts.append(m.end())
     return sorted({c for c in cuts if 0 < c < len(text)})
 

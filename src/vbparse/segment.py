@@ -57,6 +57,12 @@ _NUMBERISH = regex.compile(
 )
 
 
+def number_cue_end(line: Line) -> int:
+    """Where the number starts on a number line (after ``Số:``)."""
+    cue = _NUMBER_CUE.match(line.text)
+    return cue.end() if cue else 0
+
+
 def is_number_line(line: Line, following: Line | None = None) -> bool:
     """A header number line: ``Số: 12/QĐ-UBND``, ``Số 176-CV/TU``, ``S0: …``, ``Số:    /KH-…``.
 

@@ -52,7 +52,9 @@ class Zones:
     footnotes: tuple[int, ...]
 
 
-_PLACE_DATE = regex.compile(r"^\W{0,3}(?P<place>[^\W\d][^,\d]{0,44}?)\s*,\s*ng[a]y(?![a-z])")
+_PLACE_DATE = regex.compile(
+    r"^\W{0,3}(?P<place>[^\W\d][^,.\d]{0,44}?)\s*[,.]\s*(?:ng[a]y(?![a-z])|ng[a-z]{1,3}\S{0,3}\s*[tf]h?ang)"
+)
 _BARE_DATE = regex.compile(r"^\W{0,3}ng[a]y\s*\S{0,4}\s*[tf]h?[a]ng\s*\S{0,4}\s*n[a]m\s*\S{2,6}")
 
 
