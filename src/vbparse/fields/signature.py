@@ -19,8 +19,11 @@ from vbparse.lines import Line
 from vbparse.vocab import authorities, titles
 
 _PREFIX = regex.compile(
-    r"^(?P<p>T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|T\s*/\s*UQ|TUQ|TM|KT|TL|Q)(?:\s*[.:]\s*|\s+)(?=\S)",
+    r"^[\W_]{0,3}(?P<p>T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|T\s*/\s*UQ|TUQ|TM|KT|TL|Q)(?:\s*[.:]\s*|\s+)(?=\S)",
     regex.IGNORECASE,
+)
+_BARE_PREFIX = regex.compile(
+    r"^[\W_]{0,3}(?:T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|TUQ|TM|KT|TL)\s*[.:]?\s*$"
 )
 _INNER_PREFIX = regex.compile(r"\s(?=(?:T/M|K/T|T/L|TM|KT|TL|TUQ)\s*\.)")
 _PLACEHOLDER = regex.compile(
@@ -92,7 +95,7 @@ def _capital_tail(text: str) -> int | None:
     """Where the signature column starts in a line of the ``Nơi nhận`` column: a capital
     run after a list item (``- Như trên; PHÓ CỤC TRƯỞNG``), an authority prefix, or
     anything past a wide gap (``- UBND các huyện;    Nguyễn Văn Hiệp``)."""
-    prefix = regex.search(r"\s(?=(?:T/M|K/T|T/L|TM|KT|TL|TUQ)\s*\.\s*\p{Lu})", text)
+    prefix = regex.search(r"\s(?=[\W_]{0,2}(?:T/M|K/T|T/L|TM|KT|TL|TUQ)\s*[.:]\s*\p{Lu})", text)
     if prefix:
         return prefix.end()
     gap = regex.search(r"(?<=\S)(?:\s{3,}|(?<=[;:,.])\s{2,})(?=\S)", text)
@@ -115,10 +118,16 @@ def _split_title(text: str) -> tuple[str, str | None]:
     deputies = tuple(vocab["deputy_prefixes"])
     heads = tuple(vocab["heads"])
     collective = folded.startswith(tuple(vocab["collectives"])) or folded.startswith("chinh phu")
+    head_first = folded.startswith(heads)
     for m in regex.finditer(r"\s(?=\S)", folded):
         rest = folded[m.end() :]
         if m.start() > 0 and (rest.startswith(deputies) or (collective and rest.startswith(heads))):
             return text[: m.start()].strip(" ,"), text[m.end() :].strip()
+    if head_first:  # ``BỘ TRƯỞNG CỤC TRƯỞNG CỤC NGƯỜI CÓ CÔNG``: a head signing for a head
+        for m in regex.finditer(r"\s(?=\S)", folded):
+            before = folded[: m.start()]
+            if before in heads and folded[m.end() :].startswith(heads):
+                return text[: m.start()].strip(" ,"), text[m.end() :].strip()
     return text, None
 
 
@@ -267,7 +276,18 @@ def _merge_wrapped(pieces: list[Piece]) -> list[Piece]:
     for p in pieces:
         if merged:
             prev = merged[-1]
-            prev_is_chain = _PREFIX.match(prev.text) is not None
+            if _BARE_PREFIX.match(prev.text) and p.start - prev.end <= 2:
+                merged[-1] = Piece(
+                    f"{prev.text} {p.text}", prev.start, p.end
+                )  # ``TL.`` / ``CỤC TRƯỞNG``
+                continue
+            prev_match = _PREFIX.match(prev.text)
+            prev_is_chain = prev_match is not None
+            if prev_match and len(prev.text[prev_match.end() :].split()) == 1 and _is_upper(p.text):
+                merged[-1] = Piece(
+                    f"{prev.text} {p.text}", prev.start, p.end
+                )  # ``TM. BAN`` / ``BÍ THƯ``
+                continue
             if (
                 prev_is_chain
                 and _mixed_case_tail(prev.text) is None
