@@ -27,7 +27,7 @@ NUMBER_LINE = regex.compile(
 )
 NUMBER_LINE_STRICT = regex.compile(r"^s[o0]\s*[:;.]?\s*(?=\S)(?!hieu\b|luong\b|ky\b|tien\b|dien\b)")
 ATTACHMENT = regex.compile(
-    r"^(?:phu\s*luc\b|mau\s*(?:so\b|\d)|\(?\s*(?:ban\s*hanh\s*)?kem\s*theo\b|sao\s*y\b|sao\s*luc\b|trich\s*sao\b|bieu\s*mau\b|danh\s*muc\b)"
+    r"^(?:phu\s*luc\b|mau\s*(?:so\b|\d)|\(?\s*(?:ban\s*hanh\s*)?kem\s*theo\b|sao\s*y\b|sao\s*luc\b|trich\s*sao\b|bieu\s*mau\b|danh\s*muc\b|bm\s*[.\-]?\s*\d)"
 )
 UNION_HEADER = regex.compile(
     r"^(?:doan\s*tncs\s*ho\s*chi\s*minh|doan\s*thanh\s*nien\s*cong\s*san|tong\s*lien\s*doan\s*lao\s*dong|cong\s*doan\b)"
@@ -208,7 +208,7 @@ def _same_kind_twice(cluster: list[tuple[int, str]], kind: str) -> bool:
 
 def _followed_by_number_or_date(lines: list[Line], at: int) -> bool:
     for line in lines[at : at + WINDOW]:
-        if is_number_line(line) or regex.search(r"ngay\s*\S{0,3}\s*th", line.folded):
+        if is_number_line(line) or regex.search(r"ngay\s*\d{1,2}\s*th", line.folded):
             return True
     return False
 
