@@ -191,11 +191,6 @@ def test_excluded_ranges_are_skipped() -> None:
     assert [c.number for c in got] == ["12/QĐ-UBND"]
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="the issuer named after 'của' is never found: _ISSUER_AFTER starts with '^' and is "
-    "matched at pos=tail, where '^' cannot match",
-)
 def test_citation_issuer_after_cua() -> None:
     (c,) = cite(
         "Công văn số 4162/VPCP-TKBT ngày 22/6/2021 của Văn phòng Chính phủ về việc thực hiện"

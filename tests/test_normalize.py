@@ -361,21 +361,13 @@ def test_span_of_an_nfc_letter_covers_its_decomposed_source() -> None:
     assert unicodedata.normalize("NFC", source[s:e]) == "Hà Nội"
 
 
-_EATEN_RULE = pytest.mark.xfail(
-    strict=False,
-    reason="the '__' bold-marker rule ((?<=\\w)__|__(?=\\w)) also eats rule lines of "
-    "underscores: '______' becomes '' (and '___' becomes '_'), so the short rule that ends "
-    "a subject (format notes A7) is lost",
-)
-
-
 @pytest.mark.parametrize(
     "rule",
     [
         "-----",
         "___",
-        pytest.param("______", marks=_EATEN_RULE),
-        pytest.param("__________", marks=_EATEN_RULE),
+        "______",
+        "__________",
     ],
     ids=ascii_id,
 )

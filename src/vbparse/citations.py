@@ -56,7 +56,7 @@ _CONNECTOR = regex.compile(
     r"^[\s,;]*(?:(?:va|hoac|cung|den)\s+)?(?:(?:cac\s+)?(?:so|s[oe0])\s*:?)?[\s,]*$"
 )
 _ISSUER_AFTER = regex.compile(
-    r"^[\s,]*(?:cua|do)\s+(?P<issuer>[^,;()\n]{3,90}?)(?=\s+(?:ve|v/v|quy\s+dinh|huong\s+dan|ban\s+hanh|phe\s+duyet|sua\s+doi|thuc\s+hien|trien\s+khai|tai|theo)\b|[,;.()\n]|$)"
+    r"[\s,]*(?:cua|do)\s+(?P<issuer>[^,;()\n]{3,90}?)(?=\s+(?:ve|v/v|quy\s+dinh|huong\s+dan|ban\s+hanh|phe\s+duyet|sua\s+doi|thuc\s+hien|trien\s+khai|tai|theo)\b|[,;.()\n]|$)"
 )
 _BY_NAME = regex.compile(
     r"(?<![\p{L}])(?P<word>Luật|Bộ luật|Pháp lệnh|Hiến pháp|Hiệp định)"

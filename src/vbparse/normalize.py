@@ -79,7 +79,8 @@ class _Builder:
 # One alternation of everything that is not copied verbatim; linear (no nesting).
 _INLINE = regex.compile(
     r"""
-    (?P<drop>\*+|(?<=\w)__|__(?=\w)|\\(?=[^\w\s])|\\(?=[ \t]*$)|[\u200b-\u200d\u2060\ufeff\u00ad])
+    (?P<drop>\*+|(?<=[^\W_])__|__(?=[^\W_])|\\(?=[^\w\s])|\\(?=[ \t]*$)
+              |[\u200b-\u200d\u2060\ufeff\u00ad])
     | (?P<space>[\u00a0\u2007\u202f\u3000\t])
     | (?P<pipe>\|)
     | (?P<eth>\u00d0)

@@ -53,7 +53,7 @@ class Zones:
 
 
 _PLACE_DATE = regex.compile(
-    r"^\W{0,3}(?P<place>[^\W\d][^,.\d]{0,44}?)\s*[,.]\s*(?:ng[a]y(?![a-z])|ng[a-z]{1,3}\S{0,3}\s*[tf]h?ang)"
+    r"^\W{0,3}(?P<place>[^\W\d](?:[^,.\d]|\.(?=\s?[a-z])){0,44}?)\s*[,.]\s*(?:ng[a]y(?![a-z])|ng[a-z]{1,3}\S{0,3}\s*[tf]h?ang)"
 )
 _BARE_DATE = regex.compile(r"^\W{0,3}ng[a]y\s*\S{0,4}\s*[tf]h?[a]ng\s*\S{0,4}\s*n[a]m\s*\S{2,6}")
 
