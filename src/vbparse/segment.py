@@ -22,10 +22,6 @@ MOTTO_TAIL = regex.compile(r"d[o0]c\s*l[a]p\s*[-–—]\s*t[u]\s*d[o0]\s*[-–�
 PARTY_HEADER = regex.compile(r"[dp]ang\s*cong\s*san\s*viet\s*nam$")
 # ``Số: 12/QĐ-UBND``, ``Số 176-CV/TU``, ``S0: …``, ``Só: …``, a blank serial ``Số:    /KH-…``;
 # not ``Số hiệu:`` (a web page's metadata box) nor ``số lượng``.
-NUMBER_LINE = regex.compile(
-    r"^(?:[\w ]{0,20}\s)?s[o0]\s*[:;.]?\s*(?=[^\s:]*[\d/]|\s*[./…_]{2,}|[^\W\d_]{0,3}\d)(?!hieu\b)"
-)
-NUMBER_LINE_STRICT = regex.compile(r"^s[o0]\s*[:;.]?\s*(?=\S)(?!hieu\b|luong\b|ky\b|tien\b|dien\b)")
 ATTACHMENT = regex.compile(
     r"^(?:phu\s*luc\b|mau\s*(?:so\b|\d)|\(?\s*(?:ban\s*hanh\s*)?kem\s*theo\b|sao\s*y\b|sao\s*luc\b|trich\s*sao\b|bieu\s*mau\b|danh\s*muc\b|bm\s*[.\-]?\s*\d)"
 )
@@ -192,8 +188,6 @@ def segment(lines: list[Line]) -> list[Segment]:
     for anchor in starts:
         tops.append(_header_top(lines, anchor, floor))
         floor = anchor + 1
-    if tops:
-        tops[0] = min(tops[0], _first_content(lines, tops[0]))
     for i, (top, anchor) in enumerate(zip(tops, starts, strict=True)):
         last = tops[i + 1] if i + 1 < len(tops) else len(lines)
         last = _cut_furniture(lines, anchor, last)
@@ -211,11 +205,6 @@ def _followed_by_number_or_date(lines: list[Line], at: int) -> bool:
         if is_number_line(line) or regex.search(r"ngay\s*\d{1,2}\s*th", line.folded):
             return True
     return False
-
-
-def _first_content(lines: list[Line], top: int) -> int:
-    """Before the first header there may be issuer-less preamble: keep the header top."""
-    return top
 
 
 def _cut_furniture(lines: list[Line], anchor: int, last: int) -> int:

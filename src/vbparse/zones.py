@@ -22,10 +22,6 @@ NOI_NHAN = regex.compile(r"^[-–•*\s]*" + cues()["noi_nhan"] + r"\s*[:;.]?")
 CAN_CU = regex.compile(
     r"^[-–\s]*(?:can\s*cu|xet\s*de\s*nghi|theo\s*de\s*nghi|dieu\s*1\b|chuong\s*i\b)"
 )
-DATE_LINE = regex.compile(
-    r"(?:^|,|\s)\s*ng[a]y\s*[\S]{0,4}\s*[tf]h?[a]ng\s*[\S]{0,4}\s*n[a]m\s*[\S]{2,6}"
-    r"|,\s*ngay\s*\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}"
-)
 AUTHORITY_LINE = regex.compile(
     r"^(?:tm|kt|tl|tuq|t\s*/\s*m|k\s*/\s*t|t\s*/\s*l|t\s*/\s*uq|q)\s*[.:]?\s*(?=\S)"
 )

@@ -21,9 +21,6 @@ LONG_DATE = regex.compile(
 SHORT_DATE = regex.compile(
     r"ng[a]y\s*(?P<d>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4})"
 )
-BARE_DATE = regex.compile(
-    r"(?<!\d)(?P<d>\d{1,2})\s*(?P<sep>[/\-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>(?:19|20)\d\d)(?!\d)"
-)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,6 @@ _INLINE_ITEMS = regex.compile(r"(?:(?<=[;,.:])|^)\s*[-–—+•]\s+")
 _NOT_RECIPIENT = regex.compile(
     r"^(?:ma\s*so\s*thue|mst|dia\s*chi|dien\s*thoai|dt\b|fax|email|e-mail|website|so\s*tai\s*khoan)\b"
 )
-_TRAILING = " ;,.:"
 _PLACEHOLDER = regex.compile(r"^\(?\s*(?:da\s*ky|ky\b|chu\s*ky|handwritten|signed)")
 
 
