@@ -19,7 +19,12 @@ from vbparse.fields.header import (
 )
 from vbparse.fields.lists import ListItem, read_items
 from vbparse.fields.numbers import ParsedNumber, canonical, parse_number
-from vbparse.fields.signature import FoundSignature, read_signature, signature_pieces
+from vbparse.fields.signature import (
+    FoundSignature,
+    read_signature,
+    signature_column_start,
+    signature_pieces,
+)
 from vbparse.lines import Line
 from vbparse.models import (
     ChainLink,
@@ -176,7 +181,7 @@ class _Reader:
         cue = NOI_NHAN.match(ln.folded)
         col = cue.end() if cue else 0
         items, _ = read_items(self.lines, at, col, min(self.seg.last, at + 60), recipients=False)
-        cut = (_cut_capital_tail(i) for i in items)
+        cut = (_drop_signature_column(i) for i in items)
         return [self._item(i) for i in cut if i.text]
 
     def _item(self, item: ListItem) -> Item:
@@ -240,17 +245,16 @@ def _place_fragment(text: str) -> bool:
     words = text.split()
     return (
         1 <= len(words) <= 4
-        and all(w[:1].isupper() or w in ("phố",) for w in words)
+        and sum(not w[:1].isupper() for w in words) <= 1  # ``Thành phố Hồ Chí``
+        and words[0][:1].isupper()
         and not regex.search(r"[\d:;,.()\-]", text)
         and not any(c.isupper() for c in "".join(w[1:] for w in words))
     )
 
 
-def _cut_capital_tail(item: ListItem) -> ListItem:
+def _drop_signature_column(item: ListItem) -> ListItem:
     """Drop a signature title printed on the same line as a list item."""
-    from vbparse.fields.signature import _capital_tail
-
-    at = _capital_tail(item.text)
+    at = signature_column_start(item.text)
     if at is None:
         return item
     text = regex.sub(r"[^\w)\]]+$", "", item.text[:at])

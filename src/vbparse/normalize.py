@@ -28,7 +28,7 @@ import regex
 
 from vbparse.fold import fold
 from vbparse.models import Span
-from vbparse.vocab import boilerplate
+from vbparse.vocab import boilerplate, union_header_pattern
 
 
 @dataclass(frozen=True)
@@ -267,9 +267,9 @@ _RIGHT_COLUMN = regex.compile(
     | (?P<date>(?<=\S\s+)(?:[^\W\d_][\w.]*\s+){0,3}[^\W\d_][\w.]*\s*[,.]\s*
                (?:ngay(?![a-z])|ng[a-z]{1,3}\S{0,3}\s*[tf]h?ang))
     | (?P<number>(?<=\p{Lu})s[o0]\s*:)
-    | (?P<union>(?<=\S\s*)doan\s+tncs\s+ho\s+chi\s+minh)
+    | (?P<union>(?<=\S\s*)UNION_HEADERS)
     | (?P<vv>(?<=\S\s+)v\s*[/.]\s*v\b)
-    """,
+    """.replace("UNION_HEADERS", union_header_pattern()),
     regex.VERBOSE,
 )
 _NUMBER_LINE = regex.compile(r"\s*(?:s[o0]\s*[:;.]?\s*\S|[$5][o0-6]\s*:|v\s*/\s*v\b)")

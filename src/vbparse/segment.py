@@ -16,6 +16,7 @@ import regex
 
 from vbparse.lines import Line
 from vbparse.normalize import is_boilerplate
+from vbparse.vocab import union_header_pattern
 
 MOTTO = regex.compile(r"c[o0]ng\s*h[o0]a\s*x[a]\s*h[o0]i\s*ch[u]\s*ngh[i1l]a\s*[vy][i1]e[t]\s*nam")
 MOTTO_TAIL = regex.compile(r"d[o0]c\s*l[a]p\s*[-–—]\s*t[u]\s*d[o0]\s*[-–—]\s*h[a]nh\s*ph[u]c")
@@ -25,9 +26,7 @@ PARTY_HEADER = regex.compile(r"[dp]ang\s*cong\s*san\s*viet\s*nam$")
 ATTACHMENT = regex.compile(
     r"^(?:phu\s*luc\b|mau\s*(?:so\b|\d)|\(?\s*(?:ban\s*hanh\s*)?kem\s*theo\b|sao\s*y\b|sao\s*luc\b|trich\s*sao\b|bieu\s*mau\b|danh\s*muc\b|bm\s*[.\-]?\s*\d)"
 )
-UNION_HEADER = regex.compile(
-    r"^(?:doan\s*tncs\s*ho\s*chi\s*minh|doan\s*thanh\s*nien\s*cong\s*san|tong\s*lien\s*doan\s*lao\s*dong|cong\s*doan\b)"
-)
+UNION_HEADER = regex.compile("^" + union_header_pattern())
 CLOSING = regex.compile(
     r"^(?:noi\s*nhan|t\s*/?\s*m\b|k\s*/?\s*t\b|tl\b|t/l\b|tuq\b|\./\.|.*\./\.$)"
 )

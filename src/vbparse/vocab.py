@@ -12,6 +12,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import regex
+
 from vbparse.fold import fold
 
 
@@ -78,6 +80,25 @@ def marks() -> dict[str, dict[str, str]]:
 def issuers() -> dict[str, Any]:
     data: dict[str, Any] = load("issuers")
     return data
+
+
+def _folded_alternation(phrases: list[str]) -> str:
+    """A regex matching any of the folded ``phrases``, white space between words optional."""
+    words = (r"\s*".join(regex.escape(w) for w in p.split()) for p in phrases)
+    return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b"
+
+
+@cache
+def union_header_pattern() -> str:
+    """Mass organisations' header names (``ĐOÀN TNCS HỒ CHÍ MINH`` …), folded, as a regex."""
+    return _folded_alternation(issuers()["union_headers"])
+
+
+@cache
+def header_texts() -> tuple[str, ...]:
+    """The folded motto and Party header lines (``cong hoa xa hoi chu nghia viet nam`` …)."""
+    data = issuers()
+    return tuple(data["state_headers"] + data["party_headers"])
 
 
 @cache

@@ -15,7 +15,7 @@ import regex
 
 from vbparse.lines import Line
 from vbparse.segment import MOTTO, MOTTO_TAIL, PARTY_HEADER, Segment, is_number_line
-from vbparse.vocab import cues
+from vbparse.vocab import cues, titles
 
 KINH_GUI = regex.compile(r"^[-–•*\s]*" + cues()["kinh_gui"] + r"\s*[:;.]?")
 NOI_NHAN = regex.compile(r"^[-–•*\s]*" + cues()["noi_nhan"] + r"\s*[:;.]?")
@@ -263,16 +263,12 @@ def _authority_before_basis(lines: list[Line], line: Line, header_end: int) -> b
 
 
 def _starts_head_title(line: Line) -> bool:
-    from vbparse.vocab import titles
-
     heads: list[str] = titles()["heads"]
     return line.folded.strip().startswith(tuple(heads))
 
 
 def _looks_like_authority(line: Line) -> bool:
     """The collective named above the basis lines (``CHÍNH PHỦ``, ``ỦY BAN NHÂN DÂN …``)."""
-    from vbparse.vocab import titles
-
     folded = line.folded.strip(" :")
     collectives: list[str] = titles()["collectives"]
     return line.upper and (

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 import regex
 
 from vbparse.fields.numbers import ParsedNumber, is_party_issuer
+from vbparse.fold import fold
 from vbparse.lines import Line
 from vbparse.segment import MOTTO, MOTTO_TAIL, PARTY_HEADER, UNION_HEADER, is_number_line
-from vbparse.vocab import doc_types, issuers, marks
+from vbparse.vocab import doc_types, header_texts, issuers, marks
 from vbparse.zones import VV, Zones, is_date_line
 
 # Words that continue a wrapped issuer name rather than start a new body:
@@ -69,9 +70,9 @@ def issuer_lines(lines: list[Line], zones: Zones) -> IssuerLines:
             continue
         prev = groups[-1][-1] if groups else ""
         if groups and (
-            _CONTINUATION.match(_fold(name))
-            or _GENERIC_BODY.search(_fold(prev))
-            or not _fold(name + " ").startswith(_name_starts())
+            _CONTINUATION.match(fold(name))
+            or _GENERIC_BODY.search(fold(prev))
+            or not fold(name + " ").startswith(_name_starts())
         ):
             groups[-1].append(name)
         else:
@@ -84,28 +85,15 @@ def issuer_lines(lines: list[Line], zones: Zones) -> IssuerLines:
     return IssuerLines(name, parent, tuple(picked))
 
 
-_MOTTO_TEXTS = (
-    "cong hoa xa hoi chu nghia viet nam",
-    "doc lap - tu do - hanh phuc",
-    "dang cong san viet nam",
-)
-
-
 def _motto_fragment(folded: str) -> bool:
     """A piece of a motto that a web page wrapped: ``CỘNG HÒA XÃ`` / ``HỘI CHỦ NGHĨA VIỆT NAM``."""
     key = " ".join(folded.replace("–", "-").split())
-    return len(key) >= 4 and any(key in text for text in _MOTTO_TEXTS)
+    return len(key) >= 4 and any(key in text for text in header_texts())
 
 
 def _name_starts() -> tuple[str, ...]:
     starts: list[str] = issuers()["name_starts"]
     return tuple(starts)
-
-
-def _fold(text: str) -> str:
-    from vbparse.fold import fold
-
-    return fold(text)
 
 
 def system_of(
@@ -114,7 +102,7 @@ def system_of(
     seg = zones.segment
     band = lines[seg.first : zones.header_end]
     union_words: list[str] = issuers()["union_issuer_words"]
-    issuer_folded = _fold(issuer or "")
+    issuer_folded = fold(issuer or "")
     if any(UNION_HEADER.match(ln.folded.strip()) for ln in band) or any(
         w in issuer_folded for w in union_words
     ):
@@ -191,7 +179,7 @@ def subject_text(lines: list[Line], zones: Zones) -> str | None:
     parts[0] = parts[0][zones.subject_column :]
     text = " ".join(p.strip() for p in parts)
     text = " ".join(text.split())
-    folded = _fold(text)
+    folded = fold(text)
     if (
         _GARBLED_VV.match(folded)
         and not regex.match(r"v/v\b", folded)

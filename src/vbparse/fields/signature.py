@@ -79,7 +79,7 @@ def signature_pieces(lines: list[Line], first: int, stop: int) -> list[Piece]:
             folded.startswith("luu") and not _name_like(text)
         )
         if listish:
-            tail = _capital_tail(text)
+            tail = signature_column_start(text)
             if tail is not None:
                 piece = _piece(ln, tail, len(text))
                 if piece:
@@ -91,7 +91,7 @@ def signature_pieces(lines: list[Line], first: int, stop: int) -> list[Piece]:
     return pieces
 
 
-def _capital_tail(text: str) -> int | None:
+def signature_column_start(text: str) -> int | None:
     """Where the signature column starts in a line of the ``Nơi nhận`` column: a capital
     run after a list item (``- Như trên; PHÓ CỤC TRƯỞNG``), an authority prefix, or
     anything past a wide gap (``- UBND các huyện;    Nguyễn Văn Hiệp``)."""
