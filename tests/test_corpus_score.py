@@ -46,13 +46,7 @@ FLOORS = [
 NAMES = sorted(p.name for p in TEXTS.glob("*.txt")) if TEXTS.is_dir() else []
 
 # Known today: (file name) -> why its number span does not hold its value.
-NUMBER_SPAN_BUGS = {
-    "209.txt": (
-        "number printed '{/&†/SYT-NVY': a serial made only of symbols counts as blank "
-        "(GOLD.md: '/SYT-NVY'), but the value drops only the leading '{' ('/&†/SYT-NVY'), "
-        "so it is neither the canonical blank form nor the text at its span"
-    ),
-}
+NUMBER_SPAN_BUGS: dict[str, str] = {}
 
 
 @cache

@@ -132,9 +132,6 @@ FIELDS = [
 # header, leaving 'BAN CHẤP HÀNH TRUNG ƯƠNGSố: 367 - QĐ/TWĐTN-VP' as one line.
 _ALL_088 = "088 (one flattened line)"
 KNOWN: dict[tuple[str, int, str], str] = {
-    ("024", 0, "signature.signer"): (
-        "signer printed over two lines ('**Phạm' / 'Mạnh Cường**') is read as 'Mạnh Cường' only"
-    ),
     ("012", 0, "distribution"): (
         "'KT.CỤC TRƯỞNG' printed beside 'Noi nhận:' becomes a distribution item, and the stamp "
         "noise 'L' stays on the Lưu item"

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from synthetic import chain, cited, letter, one, parse
+from synthetic import DEFAULTS, chain, cited, letter, one, parse
+from vbparse.fields.numbers import canonical
 
 # ---------------------------------------------------------------- A5: numbers in the header
 
@@ -472,3 +473,92 @@ def test_end_marker_then_a_second_header_starts_a_new_document() -> None:
     records = parse(letter() + "\n" + second)
     assert [r.number.value if r.number else None for r in records] == ["245/UBND-VX", "246/UBND-VX"]
     assert [r.date for r in records] == ["2023-03-12", "2023-03-13"]
+
+
+# ---------------------------------------------------------------- OCR damage to numbers
+
+
+@pytest.mark.parametrize(
+    ("line", "value", "serial"),
+    [
+        # OCR spaced out the code's last piece; the place follows in the same row
+        ("Số: 01 /TB-GA VI      Kiên Giang, ngày 15 tháng 01 năm 2018", "01/TB-GAVI", "01"),
+        (
+            "Số: 4999 /QCPH - BHXH - TCT Hà Nội, ngày 04 tháng 5 năm 2021",
+            "4999/QCPH-BHXH-TCT",
+            "4999",
+        ),
+        # a stray space inside the serial
+        ("Số: 4 zGM-TB", "4zGM-TB", None),  # the slash is lost too: no grammar, no serial
+        ("Số : S84 S/BHXH-THU", "S84S/BHXH-THU", "S84S"),
+        # scanner marks where the serial was left blank
+        ("Số: ( _/QĐ-UBND", "/QĐ-UBND", None),
+        ("Só:{/&†/SYT-NVY", "/SYT-NVY", None),
+    ],
+    ids=[
+        "code-tail",
+        "spaced-code-tail",
+        "split-serial",
+        "split-serial-letters",
+        "noise",
+        "symbols",
+    ],
+)
+def test_ocr_damaged_header_numbers(line: str, value: str, serial: str | None) -> None:
+    text = letter(number=line, place_date="" if "ngày" in line else DEFAULTS["place_date"])
+    r = one(text)
+    assert r.number is not None
+    assert r.number.value == value
+    assert r.number.serial == serial
+    s, e = r.number.span
+    assert canonical(text[s:e]) == value
+
+
+def test_place_after_a_spaced_code_tail_is_only_the_place() -> None:
+    r = one(
+        letter(number="Số: 22/1/ SYT- NVY Kiên Giang, ngày 13 tháng 12 năm 2017.", place_date="")
+    )
+    assert r.place == "Kiên Giang"
+    assert r.number is not None and r.number.value == "22/1/SYT-NVY"
+
+
+# ---------------------------------------------------------------- closings split by a page
+
+
+@pytest.mark.parametrize(
+    ("signature", "title", "signer"),
+    [
+        ("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n**Lê Tấn\nCận**", "THỨ TRƯỞNG", "Lê Tấn Cận"),
+        (
+            "KT. BỘ TRƯỞNG, CHỦ NHIỆM\nPHÓ CHỦ NHIỆM\n**Phạm\nMạnh Cường**",
+            "PHÓ CHỦ NHIỆM",
+            "Phạm Mạnh Cường",
+        ),
+        ("**CHỦ\nTỊCH**\nPhùng Thị Hồng Hà", "CHỦ TỊCH", "Phùng Thị Hồng Hà"),
+    ],
+    ids=["name-wrapped-after-two-words", "name-wrapped-after-one-word", "title-wrapped"],
+)
+def test_closing_lines_wrapped_by_a_web_page(signature: str, title: str, signer: str) -> None:
+    text = letter(signature=signature)
+    r = one(text)
+    assert r.signature is not None
+    assert r.signature.title == title
+    assert r.signature.signer == signer
+    assert r.signature.signer_span is not None
+    s, e = r.signature.signer_span
+    assert " ".join(text[s:e].replace("*", "").split()) == signer
+
+
+def test_closing_is_the_documents_own_not_an_annexed_forms() -> None:
+    """An annexed form carries its own Nơi nhận and a blank signature block (GOLD 213)."""
+    form = (
+        "\nPhụ lục I\n(Kèm theo Thông báo số 1507/UBND-TH)\n\n"
+        "TÊN CƠ QUAN, TỔ CHỨC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nSố: …../…..\nHà Nội, ngày .... tháng ... năm ...\n\n"
+        "TỜ TRÌNH\nVề việc đề nghị khen thưởng\n\nNội dung đề nghị./.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nTHỦ TRƯỞNG CƠ QUAN, TỔ CHỨC\n(Ký tên, đóng dấu)\n"
+    )
+    r = one(letter() + form)
+    assert r.signature is not None
+    assert r.signature.signer == "Lê Thị Minh"
+    assert [i.text for i in r.distribution] == ["Như trên", "Lưu: VT, TCCB"]

@@ -312,3 +312,53 @@ def test_marks_under_the_number(marks: str, expected: dict[str, str]) -> None:
     r = one(letter(subject=f"V/v phân bổ vắc xin\n{marks}"))
     got = {k: v for k, v in r.marks.model_dump().items() if v}
     assert got == expected
+
+
+# An OCR'd report: body lines wrapped at the page width (~70 characters), and page-foot
+# notes in small print whose marks came out as stray characters.
+_BODY_LINE = "Trong tháng các cơ sở y tế trong tỉnh đã khám và điều trị bệnh cho"
+_NOTE_1 = (
+    ", Cập nhật phần mềm bổ sung: Số cas mắc SXH tháng 9 (từ ngày 14/8 đến 10/9) là 253 cas, "
+    "lũy kế 1 123 cas."
+)
+_NOTE_2 = "3 Tổng số BN đang điều trị ARV: 1.458 người (trong đó 101 trẻ em)."
+_NOTE_3 = (
+    "Số quản lý đến nay là 431 BN phong, 4.851 BN lao, 2.193 BN tâm thần phân liệt và 2.714 "
+    "BN động kinh."
+)
+
+
+def _ocr_report(notes: str) -> str:
+    body = "\n".join([_BODY_LINE] * 30)
+    return letter(body=f"{body}\n\n{notes}\n\n{body}")
+
+
+def test_small_print_footnotes_of_an_ocr_scan() -> None:
+    r = one(_ocr_report(f"{_NOTE_1}\n{_NOTE_2}\n\n{_NOTE_3}"))
+    assert (
+        [(f.mark, f.text) for f in r.footnotes]
+        == [
+            ("1", _NOTE_1[2:]),  # the mark ',' was a superscript 1: given by its place
+            ("3", _NOTE_2[2:]),  # a mark that survived as a digit is kept
+            ("3", _NOTE_3),  # the next note of the run, its mark dropped by the conversion
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- " + _NOTE_1[2:],  # a list item
+        "3 Tổng số BN đang điều trị ARV.",  # short: body-sized print
+        "| " + _NOTE_1[2:],  # a table row
+    ],
+    ids=["bullet", "short", "table"],
+)
+def test_body_lines_are_not_small_print_footnotes(line: str) -> None:
+    assert one(_ocr_report(line)).footnotes == ()
+
+
+def test_unwrapped_text_has_no_small_print() -> None:
+    """Paragraphs one line each (a web page): line length says nothing about print size."""
+    body = "\n\n".join([_BODY_LINE * 3] * 30)
+    assert one(letter(body=f"{body}\n\n{_NOTE_1}\n\n{body}")).footnotes == ()

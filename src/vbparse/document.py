@@ -46,6 +46,12 @@ from vbparse.segment import Segment, number_cue_end
 from vbparse.zones import BODY_END, KINH_GUI, NOI_NHAN, Zones, find_zones
 
 _SEPARATORS = "/-–—"
+# The last piece of a code that OCR cut off with a space: a few capitals, nothing else.
+_CODE_TAIL = regex.compile(r"\p{Lu}{2,5}")
+# A serial that a stray space cut in two (``4 zGM-TB``, ``S84 S/BHXH-THU``, ``12 3/QĐ``).
+_SPLIT_SERIAL = regex.compile(r"^(\s*(?=[^\s/\-]{0,3}\d)[^\W_]{1,4})\s(?=[^\s/\-]{1,8}[/\-])")
+# Nothing but marks before the first separator: the serial is blank.
+_BLANK_SERIAL = regex.compile(r"^[^\p{L}\p{N}]*?[^\p{L}\p{N}\s/\-][^\p{L}\p{N}]{0,8}?/(?=[^\W\d_])")
 
 
 def _number_extent(rest: str) -> int:
@@ -59,6 +65,8 @@ def _number_extent(rest: str) -> int:
     for prev, word in itertools.pairwise(words):
         text = word.group()
         joins = prev.group()[-1] in _SEPARATORS or text[0] in _SEPARATORS
+        if not joins and word is words[-1] and _CODE_TAIL.fullmatch(text):
+            joins = any(c in _SEPARATORS for c in prev.group())  # ``01 /TB-GA VI``
         if not joins or word.start() - prev.end() > 3:
             break
         body = text.strip(_SEPARATORS)
@@ -99,7 +107,11 @@ class _Reader:
         cut = regex.search(r"\s{3,}|\s(?=[Vv]\s*/\s*[Vv]\b)", rest)
         if cut:
             rest = rest[: cut.start()]
-        joined = regex.sub(r"^(\d{1,3})\s+(?=\d)", r"\1", rest)
+        blank = _BLANK_SERIAL.match(rest)
+        if blank:  # scanner noise where the serial was left blank: ``( _/QĐ-UBND``
+            rest_at += blank.end() - 1
+            rest = rest[blank.end() - 1 :]
+        joined = _SPLIT_SERIAL.sub(r"\1", rest)
         raw_len = _number_extent(joined) + (len(rest) - len(joined))
         raw = rest[:raw_len].rstrip(" .,;")
         if not raw or not regex.search(r"[/\-]", raw):

@@ -307,10 +307,14 @@ def _place_start(text: str, start: int, end: int) -> int:
     words = list(_WORD.finditer(text[start:end]))
     first = start + words[-1].start() if words else start
     for w in reversed(words[:-1]):
-        if w.group()[:1].isupper():
-            first = start + w.start()
-        else:
+        word = w.group()
+        if not word[:1].isupper():
             break
+        # An all-capitals word before a title-case place is the tail of a number code
+        # spaced out by OCR (``Số: 01 /TB-GA VI Kiên Giang``); ``TP.`` belongs to the place.
+        if word.isupper() and not word.endswith(".") and not text[first:end].isupper():
+            break
+        first = start + w.start()
     return first
 
 

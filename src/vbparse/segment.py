@@ -41,6 +41,9 @@ class Segment:
     first: int
     last: int
     header: int  # the line of its first header anchor
+    # The first line of the first appendix, form or copy attached after its closing: the
+    # document's own closing lies above it.
+    attached: int | None = None
 
 
 _NUMBER_CUE = regex.compile(
@@ -162,11 +165,14 @@ def segment(lines: list[Line]) -> list[Segment]:
             clusters.append([(index, kind)])
 
     starts: list[int] = []
+    attached: dict[int, int] = {}  # a start -> the first block attached below its closing
     for cluster in clusters:
         first = cluster[0][0]
         kinds = {k for _, k in cluster}
         if starts:
             previous = starts[-1]
+            if previous not in attached and _has_closing(lines, previous, first):
+                attached[previous] = _header_top(lines, first, previous + 1)
             if _is_attachment_header(lines, first):
                 continue
             if not _has_closing(lines, previous, first) and "number" not in kinds:
@@ -190,7 +196,8 @@ def segment(lines: list[Line]) -> list[Segment]:
     for i, (top, anchor) in enumerate(zip(tops, starts, strict=True)):
         last = tops[i + 1] if i + 1 < len(tops) else len(lines)
         last = _cut_furniture(lines, anchor, last)
-        segments.append(Segment(top, last, anchor))
+        below = attached.get(anchor)
+        segments.append(Segment(top, last, anchor, below if below and below < last else None))
     return segments
 
 

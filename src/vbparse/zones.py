@@ -9,6 +9,7 @@ runs to ``./.``; the closing holds ``Nơi nhận`` and the signature block, in e
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass
 
 import regex
@@ -29,6 +30,10 @@ BODY_END = regex.compile(r"\./\.|\.\s*/\s*\.?\s*$|\.\s*/\s*$")
 FOOTNOTE_LINE = regex.compile(r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^\d{1,3}\]:)\s*\S")
 # ``[1] text``: the footnote style of web pages, trusted only below the closing.
 BRACKET_FOOTNOTE = regex.compile(r"^\[\d{1,3}\]\s*\S")
+
+# A footnote in an OCR'd scan: its superscript mark came out as one stray character
+# (``,`` ``ở`` ``*`` ``Š`` or the digit), followed by a sentence.
+OCR_FOOTNOTE_LINE = regex.compile(r"^(?:[^\s\w\-+•·–—|#>]|\d|\p{L})\s+[\p{Lu}\d]")
 
 HEADER_LIMIT = 45  # lines: a header band is never longer
 
@@ -105,13 +110,15 @@ def find_zones(lines: list[Line], seg: Segment, title_names: dict[str, str]) -> 
     title = _find_title(lines, band, title_names, number)
     subject, subject_column = _find_subject(lines, band, number, date, title, header_end)
 
-    noi_nhan = None
-    for ln in reversed(doc):
-        if NOI_NHAN.match(ln.folded.strip()):
-            noi_nhan = ln.index
-            break
+    # The closing is the last one above any attached appendix or form (which carry their
+    # own ``Nơi nhận`` and signature blocks).
+    main = lines[seg.first : seg.attached] if seg.attached is not None else doc
+    noi_nhan = _last_noi_nhan(main) if main is not doc else None
+    if noi_nhan is None:
+        noi_nhan = _last_noi_nhan(doc)
+        main = doc
     closing = noi_nhan
-    sig = _last_authority_line(doc, header_end)
+    sig = _last_authority_line(main, header_end)
     if (
         sig is not None
         and (closing is None or sig < closing)
@@ -119,10 +126,15 @@ def find_zones(lines: list[Line], seg: Segment, title_names: dict[str, str]) -> 
     ):
         closing = sig if closing is None else min(closing, _block_top(lines, sig))
     footnotes = tuple(
-        ln.index
-        for ln in doc
-        if FOOTNOTE_LINE.match(ln.text)
-        or (closing is not None and ln.index > closing and BRACKET_FOOTNOTE.match(ln.text))
+        sorted(
+            {
+                ln.index
+                for ln in doc
+                if FOOTNOTE_LINE.match(ln.text)
+                or (closing is not None and ln.index > closing and BRACKET_FOOTNOTE.match(ln.text))
+            }
+            | set(small_print_footnotes(doc[header_end - seg.first :], closing))
+        )
     )
     return Zones(
         segment=seg,
@@ -137,6 +149,13 @@ def find_zones(lines: list[Line], seg: Segment, title_names: dict[str, str]) -> 
         noi_nhan=noi_nhan,
         footnotes=footnotes,
     )
+
+
+def _last_noi_nhan(doc: list[Line]) -> int | None:
+    for ln in reversed(doc):
+        if NOI_NHAN.match(ln.folded.strip()):
+            return ln.index
+    return None
 
 
 def _last_authority_line(doc: list[Line], after: int) -> int | None:
@@ -274,3 +293,32 @@ def _looks_like_authority(line: Line) -> bool:
     return line.upper and (
         folded.startswith(tuple(collectives)) or folded in ("chinh phu", "quoc hoi", "bo chinh tri")
     )
+
+
+def small_print_footnotes(body: list[Line], closing: int | None) -> list[int]:
+    """Page-foot notes of an OCR'd scan, told apart by their small print.
+
+    The scan wraps body lines at the page width, so most lines have about the same
+    length; footnotes are set smaller, so their lines run clearly longer.  A note starts
+    after a blank line (or right after another note) with a one-character mark."""
+    wrapped = [len(ln.text) for ln in body if len(ln.text.strip()) >= 40]
+    if len(wrapped) < 20:
+        return []
+    typical = statistics.median(wrapped)
+    if not 50 <= typical <= 100:
+        return []  # not hard-wrapped text: paragraphs are one line each
+    found: list[int] = []
+    previous_blank = True
+    for ln in body:
+        if closing is not None and ln.index >= closing:
+            break
+        small = previous_blank and len(ln.text) >= max(90, 1.25 * typical)
+        marked = OCR_FOOTNOTE_LINE.match(ln.text)
+        if (marked and (small or (found and found[-1] == ln.index - 1))) or (
+            # the next note of a run whose mark the conversion dropped (a ``*`` read as
+            # a bullet), one blank line below the last
+            small and found and found[-1] >= ln.index - 3 and ln.text[:1].isupper()
+        ):
+            found.append(ln.index)
+        previous_blank = ln.blank
+    return found

@@ -15,6 +15,8 @@ from vbparse.normalize import is_boilerplate
 
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _MARK = regex.compile(r"^(?P<mark>[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^?(?P<md>\d+)\]:?)\s*")
+_WORD = regex.compile(r"\p{L}{2}")
+_OCR_MARK = regex.compile(r"^(?P<mark>[^\p{Lu}\s]|\p{Lu}(?=\s+[\p{Lu}\d]))\s+|")
 # A web page's trailer repeating the document's title (``Công văn 10988/BNV-CQĐP năm 2025 …``)
 _TRAILER = regex.compile(r"^\p{Lu}\p{Ll}+(?:\s\p{Ll}+)?\s+\d+[/-]\S+\s+(?:năm|ngày)\s")
 
@@ -32,9 +34,13 @@ def read_footnotes(lines: list[Line], indices: tuple[int, ...], stop: int) -> li
     for i in indices:
         ln = lines[i]
         m = _MARK.match(ln.text)
-        if not m:
-            continue
-        mark = m["md"] or m["mark"].translate(SUPERSCRIPTS)
+        if m:
+            mark = m["md"] or m["mark"].translate(SUPERSCRIPTS)
+        else:
+            # An OCR'd mark (or none) is a digit when it survived, else the note's place.
+            m = _OCR_MARK.match(ln.text)
+            assert m is not None  # the pattern's last branch matches the empty string
+            mark = m["mark"] if (m["mark"] or "").isdigit() else str(len(found) + 1)
         parts = [ln.text[m.end() :].strip()]
         end = ln.end
         k = i + 1
@@ -45,6 +51,7 @@ def read_footnotes(lines: list[Line], indices: tuple[int, ...], stop: int) -> li
             and len(parts) < 12
             and not is_boilerplate(lines[k].folded.strip())
             and not _TRAILER.match(lines[k].text)
+            and _WORD.search(lines[k].text)  # not stamp or scan debris (``“)``)
         ):
             parts.append(lines[k].text.strip())
             end = lines[k].end

@@ -239,10 +239,12 @@ def read_signature(pieces: list[Piece], *, allow_title_only: bool) -> FoundSigna
         ):
             # a name alone under the list: a letter signed without a printed title
             return FoundSignature((), None, _strip_academic(p), p.start, p.end)
-        if (chain or title) and signer is None and _name_like(p.text):
-            signer = _strip_academic(p)
-            end = p.end
-            break
+        if (chain or title) and signer is None:
+            name = _wrapped_name(pieces, k)
+            if name is not None or _name_like(p.text):
+                signer = _strip_academic(name or p)
+                end = signer.end
+                break
         if chain or title:
             if signer is not None:
                 break
@@ -257,6 +259,23 @@ def read_signature(pieces: list[Piece], *, allow_title_only: bool) -> FoundSigna
     if not chain and title is None:
         return None
     return FoundSignature(tuple(chain), title, signer, start, max(end, start))
+
+
+def _wrapped_name(pieces: list[Piece], k: int) -> Piece | None:
+    """A signer's name that the page wrapped onto two lines (``Lê Tấn`` / ``Cận``)."""
+    if k + 1 >= len(pieces):
+        return None
+    first, second = pieces[k], pieces[k + 1]
+    words = first.text.split() + second.text.split()
+    if (
+        second.start - first.end > 2
+        or len(first.text.split()) > 3
+        or not 2 <= len(words) <= 4
+        or not all(_NAME_WORD.match(w) and not w.isupper() for w in words)
+    ):
+        return None
+    joined = Piece(f"{first.text.strip()} {second.text.strip()}", first.start, second.end)
+    return joined if _name_like(joined.text) else None
 
 
 def _without_name(text: str) -> str:
@@ -280,6 +299,15 @@ def _merge_wrapped(pieces: list[Piece]) -> list[Piece]:
                 merged[-1] = Piece(
                     f"{prev.text} {p.text}", prev.start, p.end
                 )  # ``TL.`` / ``CỤC TRƯỞNG``
+                continue
+            if (
+                len(prev.text.split()) == 1
+                and _is_upper(prev.text)
+                and _is_upper(p.text)
+                and p.start - prev.end <= 2
+                and not _PREFIX.match(p.text)
+            ):
+                merged[-1] = Piece(f"{prev.text} {p.text}", prev.start, p.end)  # ``CHỦ`` / ``TỊCH``
                 continue
             prev_match = _PREFIX.match(prev.text)
             prev_is_chain = prev_match is not None
