@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 
 from synthetic import ascii_id
-from vbparse.fields.numbers import CITED_NUMBER, canonical, is_party_issuer, parse_number
+from vbparse.fields.numbers import (
+    CITED_NUMBER,
+    canonical,
+    is_party_issuer,
+    parse_number,
+    trim_cited,
+)
 
 # ---------------------------------------------------------------- canonical form
 
@@ -170,7 +176,7 @@ def test_is_party_issuer_none() -> None:
 
 
 def found(text: str) -> list[str]:
-    return [canonical(m.group()) for m in CITED_NUMBER.finditer(text)]
+    return [canonical(trim_cited(m.group())) for m in CITED_NUMBER.finditer(text)]
 
 
 @pytest.mark.parametrize(
@@ -246,22 +252,37 @@ def test_same_serial_different_type_are_two_numbers() -> None:
             "Quyết định số 84 QĐ/TWĐTN ngày 22/02/2013",
             ["84QĐ/TWĐTN"],
             id="hyphen-lost",
-            marks=pytest.mark.xfail(
-                strict=False,
-                reason="CITED_NUMBER has no form for a Party/Union number that lost its hyphen "
-                "('84 QĐ/TWĐTN', format notes A5)",
-            ),
         ),
         pytest.param(
             "theo Quy định số31-QĐ/TW của Bộ Chính trị",
             ["31-QĐ/TW"],
             id="space-lost",
-            marks=pytest.mark.xfail(
-                strict=False,
-                reason="'số31-QĐ/TW' (space lost in a web copy, format notes A5): the "
-                "lookbehind (?<![\\w/\\-.]) refuses a number glued to the letter 'ố'",
-            ),
         ),
+        pytest.param(
+            "Thông tư số78/2014/TT-BTC của Bộ Tài chính", ["78/2014/TT-BTC"], id="glued-to-so"
+        ),
+        pytest.param(
+            "Thông tư số 219/2013/TT-BTCngày 31/12/2013", ["219/2013/TT-BTC"], id="glued-ngay"
+        ),
+        pytest.param("Thông tư sô 34/201 7/TT-BYT ngày", ["34/2017/TT-BYT"], id="split-year"),
+        pytest.param("Nghị định số 123/2020/ND- -CP ngày", ["123/2020/ND-CP"], id="double-dash"),
+        pytest.param(
+            "Quyết định số 10/2007/QĐ_BKHCN ngày", ["10/2007/QĐ-BKHCN"], id="underscore-dash"
+        ),
+        pytest.param(
+            "Thông tư liên tịch số 01/2017/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC ngày",
+            ["01/2017/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC"],
+            id="five-joint-issuers",
+        ),
+        pytest.param(
+            "công văn số 3364/BTTTT-ƯDCNTT ngày",
+            ["3364/BTTTT-ƯDCNTT"],
+            id="code-starts-with-u-horn",
+        ),
+        pytest.param("Nghị quyết số 66.4/2025/NQ-CP ngày", ["66.4/2025/NQ-CP"], id="dotted-serial"),
+        pytest.param("công văn số 0104/CV-2021 ngày", ["0104/CV-2021"], id="year-as-unit"),
+        pytest.param("của Quyết định\n75QĐ-TTg ngày 11/5/2009", ["75QĐ-TTg"], id="glued-type-code"),
+        pytest.param("Luật số 12/2017⁄QH14", ["12/2017⁄QH14"], id="fraction-slash"),
     ],
     ids=ascii_id,
 )

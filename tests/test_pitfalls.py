@@ -562,3 +562,19 @@ def test_closing_is_the_documents_own_not_an_annexed_forms() -> None:
     assert r.signature is not None
     assert r.signature.signer == "Lê Thị Minh"
     assert [i.text for i in r.distribution] == ["Như trên", "Lưu: VT, TCCB"]
+
+
+def test_long_subject_line_keeps_the_date_below_it_in_the_header() -> None:
+    subject = "V/v cơ chế đặc thù xây dựng công trình khẩn cấp " + "đối với dự án kéo dài " * 8
+    r = one(letter(subject=subject.strip()))
+    assert r.date == "2023-03-12"
+
+
+def test_year_on_the_next_line_of_the_date_cell() -> None:
+    r = one(letter(place_date="Cần Thơ, ngày 21 tháng  01\n\nnăm 2010"))
+    assert (r.place, r.date) == ("Cần Thơ", "2010-01-21")
+
+
+def test_pipe_glued_to_a_bracket_is_scan_noise_not_a_cell() -> None:
+    r = one(letter(place_date="Hà Nội, ngày [| 7 tháng 4 năm 2022"))
+    assert (r.place, r.date) == ("Hà Nội", "2022-04")

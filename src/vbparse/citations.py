@@ -124,7 +124,7 @@ def find_citations(
                 text[issuer_match.start("issuer") : issuer_match.end("issuer")].split()
             )
         prev_type, prev_tail = (doc_type if not generic else None), tail
-        key = fold(value)
+        key = _same_number_key(value)
         if key in by_number:
             first = found[by_number[key]]
             if first.date is None and date_value:
@@ -147,6 +147,11 @@ def find_citations(
     found.extend(_by_name(text, folded, start, end, found))
     found.sort(key=lambda c: c.start)
     return found
+
+
+def _same_number_key(value: str) -> str:
+    """Two printings of one number share this: ``118/2025/NĐ-CP`` and ``118/2025/NĐCP``."""
+    return regex.sub(r"[\W_]", "", fold(value))
 
 
 def _by_name(

@@ -142,7 +142,8 @@ class _Reader:
             self.warn("W111", "no place and date line in the header band")
             return None, None, None, None
         ln = self.lines[self.zones.date]
-        nxt = self.lines[ln.index + 1] if ln.index + 1 < len(self.lines) else None
+        # the year may sit on the next line of the cell (``ngày 21 tháng 01`` / ``năm 2010``)
+        nxt = next((x for x in self.lines[ln.index + 1 : ln.index + 3] if not x.blank), None)
         folded = self.norm.folded
         end = nxt.end if nxt is not None else ln.end
         found = find_date(folded, ln.start, end)

@@ -82,6 +82,7 @@ _INLINE = regex.compile(
     (?P<drop>\*+|(?<=[^\W_])__|__(?=[^\W_])|\\(?=[^\w\s])|\\(?=[ \t]*$)
               |[\u200b-\u200d\u2060\ufeff\u00ad])
     | (?P<space>[\u00a0\u2007\u202f\u3000\t])
+    | (?P<pipe_noise>(?<=[\[({])\||\|(?=[\])}]))
     | (?P<pipe>\|)
     | (?P<eth>\u00d0)
     | (?P<colon>\uff1a)
@@ -101,6 +102,8 @@ def _clean_piece(source: str, start: int, end: int, out: _Builder) -> None:
         kind = m.lastgroup
         if kind == "space":
             out.put("  " if m.group() == "\t" else " ", m.start())
+        elif kind == "pipe_noise":
+            out.put(" ", m.start())  # a stroke of a scanned digit (``ngày [| 7``), not a cell
         elif kind == "pipe":
             out.put("\n", m.start())  # a table cell boundary left in running text
         elif kind == "eth":
@@ -304,7 +307,9 @@ _WORD = regex.compile(r"\S+")
 
 def _place_start(text: str, start: int, end: int) -> int:
     """Where the place name begins: its words are capitalised (``Thủ Dầu Một, ngày``)."""
-    words = list(_WORD.finditer(text[start:end]))
+    comma = max(text.rfind(",", start, end), text.rfind(".", start, end))
+    words = list(_WORD.finditer(text[start : comma if comma > start else end]))
+    # the word before ``, ngày`` (or, with no comma, ``ngày`` itself) opens the place so far
     first = start + words[-1].start() if words else start
     for w in reversed(words[:-1]):
         word = w.group()

@@ -100,7 +100,12 @@ def find_zones(lines: list[Line], seg: Segment, title_names: dict[str, str]) -> 
         if ln.index == recipients or CAN_CU.match(ln.folded.strip()):
             header_end = ln.index
             break
-        if len(ln.text) > 160 and not ln.upper and ln.index > seg.header + 2:
+        if (
+            len(ln.text) > 160
+            and not ln.upper
+            and ln.index > seg.header + 2
+            and not VV.match(ln.folded.strip())  # a long subject is still in the header
+        ):
             header_end = ln.index
             break
     band = lines[seg.first : header_end]

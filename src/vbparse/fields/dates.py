@@ -16,7 +16,7 @@ import regex
 
 # Groups capture what stands between the cue words, so OCR noise can be judged.
 LONG_DATE = regex.compile(
-    r"ng(?:ay|[a-z]{1,3}(?=\S{0,3}\s*[tf]h?ang))\s*(?P<d>[^\s,;]{0,4}?)\s*[tf]h?[a]ng\s*(?P<m>[^\s,;]{0,4}?)\s*n[a]m\s*(?P<y>[^\s,;.)]{2,6})"
+    r"ng(?:ay|[a-z]{1,3}(?=\S{0,3}\s*[tf]h?ang))\s*(?P<d>[^\s,;]{0,4}?(?:\s{1,2}[^\s,;]{1,2}?)?)\s*[tf]h?[a]ng\s*(?P<m>[^\s,;]{0,4}?)\s*n[a]m\s*(?P<y>(?:19|20)\d\d(?!\d)|[^\s,;.)]{2,6})"
 )
 SHORT_DATE = regex.compile(
     r"ng[a]y\s*(?P<d>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4})"

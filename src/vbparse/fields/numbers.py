@@ -19,6 +19,8 @@ from vbparse.vocab import doc_types, issuers
 _DASHES = regex.compile(r"[‐‑‒–—―−]")
 _SPACED_SEPARATOR = regex.compile(r"\s*([/\-])\s*")
 _SPACED_DIGITS = regex.compile(r"(?<=\d)\s+(?=\d)")
+_UNDERSCORE_DASH = regex.compile(r"(?<=\p{L})_(?=\p{L})")  # ``QĐ_BKHCN``: a dash
+_DOUBLED_DASH = regex.compile(r"(?<=\p{L})-{2,}(?=\p{L})")  # ``NĐ- -CP``
 _TRAILING = regex.compile(r"[\s.,;:)\]}'\"”’]+$")
 
 NORMATIVE = regex.compile(
@@ -44,9 +46,11 @@ class ParsedNumber:
 def canonical(raw: str) -> str:
     """``raw`` without spaces, with ``-`` dashes and without trailing punctuation."""
     text = _DASHES.sub("-", raw)
+    text = _UNDERSCORE_DASH.sub("-", text)
     text = _SPACED_SEPARATOR.sub(r"\1", text)
     text = _SPACED_DIGITS.sub("", text)
     text = "".join(text.split())
+    text = _DOUBLED_DASH.sub("-", text)
     return _TRAILING.sub("", text)
 
 
@@ -91,22 +95,35 @@ def is_party_issuer(code: str | None) -> bool:
 
 
 # A cited number anywhere in running text.  Codes start with a capital letter; separators
-# may carry stray spaces.  Bounded repetitions keep the scan linear.
-_CODE = r"[A-ZĐ][\wĐđ&.]{0,15}"
+# may carry stray spaces, and OCR doubles dashes (``NĐ- -CP``) and splits years
+# (``34/201 7/TT-BYT``).  A number glued to ``số`` (``số78/2014/TT-BTC``) still counts, and
+# so does a serial glued to its type code (``75QĐ-TTg``; ``số 84 QĐ/TWĐTN`` after ``số``).
+# Bounded repetitions keep the scan linear.
+_CODE = r"\p{Lu}[\w&.]{0,15}"
+_SLASH = r"\s?[/⁄]\s?"
+_DASH = r"(?:\s?[-–]){1,2}\s?"
+_GLUED_TYPES = "QĐ|NQ|CT|KH|TB|CV|KL|HD|BC|TTr"
 CITED_NUMBER = regex.compile(
     rf"""
-    (?<![\w/\-.])
+    (?:(?<![\w/\-.⁄])|(?<=\b[sS][ốô]))
     (?:
-        (?P<normative>\d{{1,5}}\s?/\s?(?:19|20)\d\d\s?/\s?{_CODE}(?:\s?-\s?{_CODE}){{0,3}})
-      | (?P<party>\d{{1,5}}\s?[-–]\s?{_CODE}\s?/\s?{_CODE}(?:-{_CODE}){{0,2}})
-      | (?P<admin>\d{{1,6}}\s?/\s?{_CODE}(?:\s?[-–]\s?{_CODE}){{1,3}})
+        (?P<normative>\d{{1,5}}(?:\.\d{{1,2}})?{_SLASH}(?:19|20)\d\s?\d{_SLASH}{_CODE}
+                      (?:{_DASH}{_CODE}){{0,6}})
+      | (?P<party>\d{{1,5}}\s?[-–]\s?{_CODE}{_SLASH}{_CODE}(?:-{_CODE}){{0,2}})
+      | (?P<admin>\d{{1,6}}(?:-\d{{2}})?{_SLASH}{_CODE}(?:{_DASH}(?:{_CODE}|\d{{4}})){{1,5}})
+      | (?P<glued>\d{{1,5}}(?:(?<=s[ốô]\s{{0,2}}\d{{1,5}})\s)?(?:{_GLUED_TYPES})[-/]{_CODE}
+                  (?:-{_CODE}){{0,2}})
     )
     (?![\w/])
     """,
     regex.VERBOSE,
 )
 
+# A lower-case word that a conversion glued to the code's end (``TT-BTCngày``).
+_GLUED_WORD = regex.compile(r"(?<=\p{Lu})(?:ngày|ngay|năm|nam|của|cua|về|ve|và|va|tại|tai)$")
+
 
 def trim_cited(value: str) -> str:
-    """A cited number without sentence punctuation swallowed at its end (``TW.`` → ``TW``)."""
-    return value.rstrip(".")
+    """A cited number without sentence punctuation swallowed at its end (``TW.`` → ``TW``)
+    or a word glued to it (``BTCngày`` → ``BTC``)."""
+    return _GLUED_WORD.sub("", value.rstrip("."))
