@@ -200,23 +200,37 @@ def test_no_date_line() -> None:
         pytest.param(
             "Kính gửi: Công ty TNHH Minh Phát.\nĐồng kính gửi: Cục Thuế Thành phố Hồ Chí Minh.",
             ["Công ty TNHH Minh Phát", "Cục Thuế Thành phố Hồ Chí Minh"],
-            marks=pytest.mark.xfail(
-                strict=False,
-                reason="'Đồng kính gửi:' addressees are recipients (GOLD.md), but the cue stays "
-                "in the item: 'Đồng kính gửi: Cục Thuế Thành phố Hồ Chí Minh'",
-            ),
             id="dong-kinh-gui",
         ),
         pytest.param(
             "Kính gửi: Công ty TNHH Minh Phát\nMã số thuế: 0101234567\n"
             "Đồng kính gửi: Cục Thuế Thành phố Hồ Chí Minh.",
             ["Công ty TNHH Minh Phát", "Cục Thuế Thành phố Hồ Chí Minh"],
-            marks=pytest.mark.xfail(
-                strict=False,
-                reason="'Đồng kính gửi:' after a tax-code line is glued onto the first "
-                "recipient ('Công ty TNHH Minh Phát Đồng kính gửi: Cục Thuế …')",
-            ),
             id="dong-kinh-gui-after-mst",
+        ),
+        pytest.param(
+            "Kính gửi: Công ty trách nhiệm hữu hạn Vina Korea\n"
+            "(Lô 13, Khu Công Nghiệp Khai Quang, phường Khai Quang,\n"
+            "thành phố Vĩnh Yên, tỉnh Vĩnh Phúc)",
+            ["Công ty trách nhiệm hữu hạn Vina Korea"],
+            id="address-in-brackets",
+        ),
+        pytest.param(
+            "Kính gửi: Công ty Viễn thông điện lực\n(Địa chỉ: số 11 Phố Cửa Bắc, P. Trúc Bạch,\n"
+            "Q. Ba Đình, TP Hà Nội\nMST: 0100100079-010)",
+            ["Công ty Viễn thông điện lực"],
+            id="address-wrapped-until-its-bracket",
+        ),
+        pytest.param(
+            "Kính gửi: Thuế\nthành phố Hồ Chí Minh\nCục Thuế nhận được Công văn số 33/CT-NV",
+            ["Thuế thành phố Hồ Chí Minh"],
+            id="body-right-under-a-wrapped-recipient",
+        ),
+        pytest.param(
+            "Kính gửi:\n\n- Bộ Công an;\n\n- Bộ Thông tin và Truyền thông.\n\n"
+            "Đồng kính gửi:\n\n- Ban Tuyên giáo Trung ương.",
+            ["Bộ Công an", "Bộ Thông tin và Truyền thông", "Ban Tuyên giáo Trung ương"],
+            id="dong-kinh-gui-list",
         ),
     ],
     ids=ascii_id,
@@ -362,3 +376,22 @@ def test_unwrapped_text_has_no_small_print() -> None:
     """Paragraphs one line each (a web page): line length says nothing about print size."""
     body = "\n\n".join([_BODY_LINE * 3] * 30)
     assert one(letter(body=f"{body}\n\n{_NOTE_1}\n\n{body}")).footnotes == ()
+
+
+def test_gui_alone_is_the_recipients_cue() -> None:
+    """``Kính`` lost to a wrap or a cut-off page: ``gửi:`` still opens the list."""
+    r = one(letter(recipients="Kính\ngửi: - Các Bộ, cơ quan ngang Bộ;\n- Các tập đoàn kinh tế."))
+    assert [i.text for i in r.recipients] == ["Các Bộ, cơ quan ngang Bộ", "Các tập đoàn kinh tế"]
+
+
+@pytest.mark.parametrize(
+    ("number", "subject", "doc_type"),
+    [
+        ("Số: 5615/CT-CS", "V/v chính sách thuế", "Công văn"),  # CT = Cục Thuế, not Chỉ thị
+        ("Số: 5615/CT-UBND", "", "Chỉ thị"),
+        ("Số: 12/QĐ-UBND", "Về việc khen thưởng", "Quyết định"),  # no title: the code decides
+    ],
+    ids=ascii_id,
+)
+def test_doc_type_without_a_title(number: str, subject: str, doc_type: str) -> None:
+    assert one(letter(number=number, subject=subject)).doc_type == doc_type

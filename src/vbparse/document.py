@@ -183,7 +183,13 @@ class _Reader:
             if self.zones.closing is not None and self.zones.closing > at
             else self.seg.last
         )
-        items, _ = read_items(self.lines, at, col, min(stop, at + 40), recipients=True)
+        items, k = read_items(self.lines, at, col, min(stop, at + 40), recipients=True)
+        while k < len(self.lines) and self.lines[k].blank:
+            k += 1
+        more = KINH_GUI.match(self.lines[k].folded) if k < min(stop, at + 40) else None
+        if more:  # ``Đồng kính gửi:``: recipients of a copy, a second list
+            extra, _ = read_items(self.lines, k, more.end(), min(stop, k + 20), recipients=True)
+            items += extra
         return [self._item(i) for i in items]
 
     def distribution(self) -> list[Item]:

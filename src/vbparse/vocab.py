@@ -108,6 +108,12 @@ def cues() -> dict[str, Any]:
 
 
 @cache
+def cue(name: str) -> regex.Pattern[str]:
+    """A line opening with the cue ``name`` of cues.json (folded), its bullet and colon."""
+    return regex.compile(r"^[-–•*\s]*(?:" + cues()[name] + r")\s*[:;.]?")
+
+
+@cache
 def boilerplate() -> dict[str, Any]:
     data: dict[str, Any] = load("boilerplate")
     return data

@@ -16,10 +16,10 @@ import regex
 
 from vbparse.lines import Line
 from vbparse.segment import MOTTO, MOTTO_TAIL, PARTY_HEADER, Segment, is_number_line
-from vbparse.vocab import cues, titles
+from vbparse.vocab import cue, titles
 
-KINH_GUI = regex.compile(r"^[-–•*\s]*" + cues()["kinh_gui"] + r"\s*[:;.]?")
-NOI_NHAN = regex.compile(r"^[-–•*\s]*" + cues()["noi_nhan"] + r"\s*[:;.]?")
+KINH_GUI = cue("kinh_gui")
+NOI_NHAN = cue("noi_nhan")
 CAN_CU = regex.compile(
     r"^[-–\s]*(?:can\s*cu|xet\s*de\s*nghi|theo\s*de\s*nghi|dieu\s*1\b|chuong\s*i\b)"
 )
@@ -227,7 +227,11 @@ def _find_subject(
     for ln in band:
         folded = ln.folded.strip()
         if (VV.match(folded) and not folded.startswith(("va ", "vv "))) or (
-            folded.startswith(("va ", "vv ")) and number is not None and 0 < ln.index - number <= 2
+            # ``VA``/``VV`` are OCR slips of ``V/v`` only right under the number
+            folded.startswith(("va ", "vv "))
+            and number is not None
+            and ln.index - number > 0
+            and sum(not x.blank for x in lines[number + 1 : ln.index]) <= 1
         ):
             start = ln.index
             break

@@ -118,6 +118,9 @@ def system_of(
     return "state"
 
 
+_VV_ABBREVIATION = regex.compile(r"v\s*[/.]\s*v\b")
+
+
 def doc_type_of(
     lines: list[Line], zones: Zones, number: ParsedNumber | None, system: str
 ) -> str | None:
@@ -130,11 +133,16 @@ def doc_type_of(
         for key, name in sorted(types.by_folded_name.items(), key=lambda kv: -len(kv[0])):
             if folded == key or folded.startswith(key + " "):
                 return name
+    subject = lines[zones.subject[0]].folded.strip() if zones.subject else ""
+    if _VV_ABBREVIATION.match(subject):
+        # Only a letter carries ``V/v``; it outranks the number, whose code may name the
+        # issuer rather than the type (``5615/CT-CS``: CT is the tax department there).
+        return "Công văn"
     if number is not None and number.type_code:
         from_code = types.name_for_code(number.type_code, party=system != "state")
         if from_code:
             return from_code
-    if zones.subject and VV.match(lines[zones.subject[0]].folded.strip()):
+    if VV.match(subject):
         return "Công văn"
     if number is not None and number.grammar == "administrative" and number.type_code is None:
         return "Công văn"

@@ -13,11 +13,15 @@ from dataclasses import dataclass
 import regex
 
 from vbparse.lines import Line
+from vbparse.vocab import cue
+
+_KINH_GUI = cue("kinh_gui")
 
 BULLET = regex.compile(r"^\s*(?:[-–—+•·*~]|\d{1,2}[.)]|[a-zđ][.)])\s*")
 _INLINE_ITEMS = regex.compile(r"(?:(?<=[;,.:])|^)\s*[-–—+•]\s+")
+# A recipient's address, tax code or contacts, on their own line (perhaps in brackets).
 _NOT_RECIPIENT = regex.compile(
-    r"^(?:ma\s*so\s*thue|mst|dia\s*chi|dien\s*thoai|dt\b|fax|email|e-mail|website|so\s*tai\s*khoan)\b"
+    r"^\(\s*(?:lo|so)\s*\d|^\(?\s*(?:ma\s*so\s*thue|mst|dia\s*chi|dien\s*thoai|dt\b|fax|email|e-mail|website|so\s*tai\s*khoan)\b"
 )
 _PLACEHOLDER = regex.compile(r"^\(?\s*(?:da\s*ky|ky\b|chu\s*ky|handwritten|signed)")
 
@@ -94,10 +98,14 @@ def read_items(
         _split_inline(lines[first], first_col) if first_col < len(lines[first].text) else []
     )
     open_item = bool(items) and not lines[first].text.rstrip().endswith((";", ".", ","))
+    count = len(items)
     k = first + 1
     blank_run = 0
+    wrapped = False  # the last item has taken a continuation line
     while k < stop:
         ln = lines[k]
+        if len(items) != count:
+            count, wrapped = len(items), False
         if ln.blank:
             blank_run += 1
             if blank_run > (1 if items else 3):
@@ -109,8 +117,15 @@ def read_items(
         if not recipients and not bullet and (ln.upper or _PLACEHOLDER.match(folded)):
             k += 1  # the signature column printed between the list's lines
             continue
+        if recipients and items and _KINH_GUI.match(folded):
+            break  # ``Đồng kính gửi:``: a second list, which the caller reads
         if recipients and _NOT_RECIPIENT.match(folded):
+            # a recipient's address or tax code, perhaps wrapped until its ``)``
+            opened = folded.startswith("(") and ")" not in folded
             k += 1
+            while opened and k < min(stop, first + 40) and not lines[k].blank:
+                opened = ")" not in lines[k].text
+                k += 1
             continue
         if bullet and regex.match(r"\d", ln.text.strip()) and recipients and items:
             break  # numbered paragraphs of the body
@@ -121,6 +136,8 @@ def read_items(
             blank_run = 0
             k += 1
             continue
+        if recipients and wrapped and ln.text.lstrip()[:1].isupper():
+            break  # a capital line under a recipient already wrapped once: the body begins
         if (
             items
             and (open_item or (blank_run == 0 and not items[-1].text.endswith(".")))
@@ -131,6 +148,7 @@ def read_items(
             cont = _trim(ln, 0, len(ln.text))
             if cont:
                 items[-1] = _join(items[-1], cont)
+                wrapped = True
             open_item = not ln.text.rstrip().endswith((";", ".", ","))
             k += 1
             continue
