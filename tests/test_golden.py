@@ -132,10 +132,6 @@ FIELDS = [
 # header, leaving 'BAN CHẤP HÀNH TRUNG ƯƠNGSố: 367 - QĐ/TWĐTN-VP' as one line.
 _ALL_088 = "088 (one flattened line)"
 KNOWN: dict[tuple[str, int, str], str] = {
-    ("012", 0, "distribution"): (
-        "'KT.CỤC TRƯỞNG' printed beside 'Noi nhận:' becomes a distribution item, and the stamp "
-        "noise 'L' stays on the Lưu item"
-    ),
     ("012", 0, "citation_dates"): (
         "65/2013/NĐ-CP gets no date: the OCR-truncated mention 'ngày 27/6/2013 của Chính phủ … "
         "(sau đây gọi tắt là Nghị định số 65/2013/NĐ-CP)' is not linked to it"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from synthetic import DEFAULTS, chain, cited, letter, one, parse
+from synthetic import DEFAULTS, ascii_id, chain, cited, letter, one, parse
 from vbparse.fields.numbers import canonical
 
 # ---------------------------------------------------------------- A5: numbers in the header
@@ -578,3 +578,69 @@ def test_year_on_the_next_line_of_the_date_cell() -> None:
 def test_pipe_glued_to_a_bracket_is_scan_noise_not_a_cell() -> None:
     r = one(letter(place_date="Hà Nội, ngày [| 7 tháng 4 năm 2022"))
     assert (r.place, r.date) == ("Hà Nội", "2022-04")
+
+
+# ---------------------------------------------------------------- scan debris in the lists
+
+
+@pytest.mark.parametrize(
+    ("distribution", "expected"),
+    [
+        ("- Như trên; 7\n- Lưu: VT, DNNCN. p", ["Như trên", "Lưu: VT, DNNCN"]),
+        (
+            "- VP.Tỉnh ủy, VP.UBND tỉnh; VẮM ĐC _ “ :\n- Lưu: VT.",
+            ["VP.Tỉnh ủy, VP.UBND tỉnh", "Lưu: VT"],
+        ),
+        (
+            "- Như trên;\n- Lưu: VT, TTHT (bpnam; 7-20) L",
+            ["Như trên", "Lưu: VT, TTHT (bpnam; 7-20)"],
+        ),
+        ("- Như trên;\n- Lưu: VT,N.chính (16B).¿_", ["Như trên", "Lưu: VT,N.chính (16B)"]),
+        # kept: a list after a colon, the drafter's initials, a copy count, a bracketed note
+        ("- Các Bộ: TC; GD&ĐT;\n- Lưu: VT.", ["Các Bộ: TC; GD&ĐT", "Lưu: VT"]),
+        ("- Như trên;\n- Lưu: VT, CN (2). Ha", ["Như trên", "Lưu: VT, CN (2). Ha"]),
+        ("- Như trên;\n- Lưu: VT, P.TH", ["Như trên", "Lưu: VT, P.TH"]),
+        ("- Bộ Giáo dục và Đào tạo; (báo cáo)", ["Bộ Giáo dục và Đào tạo; (báo cáo)"]),
+    ],
+    ids=ascii_id,
+)
+def test_scan_debris_after_a_list_item(distribution: str, expected: list[str]) -> None:
+    assert [i.text for i in one(letter(distribution=distribution)).distribution] == expected
+
+
+def test_items_run_together_after_a_bracketed_note() -> None:
+    r = one(letter(distribution="- Bộ LĐ-TB và XH; (báo cáo) - Thường trực Tỉnh ủy;\n- Lưu: VT."))
+    assert [i.text for i in r.distribution] == [
+        "Bộ LĐ-TB và XH; (báo cáo)",
+        "Thường trực Tỉnh ủy",
+        "Lưu: VT",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("closing", "authority", "title"),
+    [
+        (
+            "Nơi nhận:   TM. ỦY BAN NHÂN DÂN\n- Như trên;  KT.CHỦ TỊCH\n- Lưu: VT.   PHÓ CHỦ TỊCH",
+            ["TM", "KT"],
+            "PHÓ CHỦ TỊCH",
+        ),
+        (
+            "Noi nhận: KT, CHI CỤC TRƯỞNG\n- Như trên; PHÓ CHI CỤC TRƯỞNG\n- Lưu: VT.",
+            ["KT"],
+            "PHÓ CHI CỤC TRƯỞNG",
+        ),
+        # TL. GIÁM ĐỐC signs for the director, and no title of his own is printed
+        ("Nơi nhận: : 1L. GIÁM ĐỐC\n- Như trên;\n- Lưu: VT.", ["TL"], None),
+    ],
+    ids=["beside-noi-nhan", "comma-for-dot", "ocr-1L"],
+)
+def test_signature_column_beside_the_noi_nhan_cue(
+    closing: str, authority: list[str], title: str | None
+) -> None:
+    text = letter(distribution="", signature="").replace("Nơi nhận:\n", closing + "\n")
+    r = one(text + "\nNguyễn Văn An\n")
+    assert r.signature is not None
+    assert [link.authority for link in r.signature.chain] == authority
+    assert r.signature.title == title
+    assert [i.text for i in r.distribution] == ["Như trên", "Lưu: VT"]

@@ -17,7 +17,7 @@ from vbparse.fields.header import (
     subject_text,
     system_of,
 )
-from vbparse.fields.lists import ListItem, read_items
+from vbparse.fields.lists import ListItem, finish, read_items
 from vbparse.fields.numbers import ParsedNumber, canonical, parse_number
 from vbparse.fields.signature import (
     FoundSignature,
@@ -199,9 +199,11 @@ class _Reader:
         ln = self.lines[at]
         cue = NOI_NHAN.match(ln.folded)
         col = cue.end() if cue else 0
+        if signature_column_start(" " + ln.text[col:]) == 1 or _is_upper_words(ln.text[col:]):
+            col = len(ln.text)  # ``Nơi nhận:   TM. ỦY BAN NHÂN DÂN``: the other column
         items, _ = read_items(self.lines, at, col, min(self.seg.last, at + 60), recipients=False)
-        cut = (_drop_signature_column(i) for i in items)
-        return [self._item(i) for i in cut if i.text]
+        cut = (finish(_drop_signature_column(i)) for i in items)
+        return [self._item(i) for i in cut if i is not None and i.text]
 
     def _item(self, item: ListItem) -> Item:
         return Item(text=item.text, span=self.span(item.start, item.end))
@@ -269,6 +271,12 @@ def _place_fragment(text: str) -> bool:
         and not regex.search(r"[\d:;,.()\-]", text)
         and not any(c.isupper() for c in "".join(w[1:] for w in words))
     )
+
+
+def _is_upper_words(text: str) -> bool:
+    """Capital words only (at least two letters): a title, never a list item."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _drop_signature_column(item: ListItem) -> ListItem:

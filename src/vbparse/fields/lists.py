@@ -18,7 +18,7 @@ from vbparse.vocab import cue
 _KINH_GUI = cue("kinh_gui")
 
 BULLET = regex.compile(r"^\s*(?:[-–—+•·*~]|\d{1,2}[.)]|[a-zđ][.)])\s*")
-_INLINE_ITEMS = regex.compile(r"(?:(?<=[;,.:])|^)\s*[-–—+•]\s+")
+_INLINE_ITEMS = regex.compile(r"(?:(?<=[;,.:)])|^)\s*[-–—+•]\s+")
 # A recipient's address, tax code or contacts, on their own line (perhaps in brackets).
 _NOT_RECIPIENT = regex.compile(
     r"^\(\s*(?:lo|so)\s*\d|^\(?\s*(?:ma\s*so\s*thue|mst|dia\s*chi|dien\s*thoai|dt\b|fax|email|e-mail|website|so\s*tai\s*khoan)\b"
@@ -74,11 +74,32 @@ def _strip_bullet_tail(item: ListItem) -> ListItem:
     return ListItem(text, item.start, item.start + len(text))
 
 
+# Scan debris after an item's end: a stamp or the signature column beside the list.
+# After ``;`` a few characters (``Như trên; 7``, ``VP.Tỉnh ủy; VẮM ĐC``), unless a
+# bracketed note (``; (báo cáo)``) or a list after a colon (``Các Bộ: TC; GD&ĐT``); after
+# the closing ``.`` of ``Lưu`` a scrap that does not start with a capital (``DNNCN. p``,
+# ``(16b).¿``), after its ``)`` any scrap (``(7-20) L``); never a code (``P.TH``), a copy
+# count (``. 05b``) or the drafter's initials (``Lưu: VT, CN (2). Ha``).
+_DEBRIS_AFTER_SEMICOLON = regex.compile(r"^(?P<item>[^:]*?);\s*(?!\()\S(?:[^;]{0,7})$")
+_DEBRIS_AFTER_END = regex.compile(
+    r"(?:(?<=[.)])\s*(?=[^\p{Lu}\s])|(?<=\))\s+)"
+    r"(?!.*\d\s*b\b)(?!.*\p{L}{3})(?!.*\p{Lu}\p{Ll})[^()]{1,6}$"
+)
+_LUU = regex.compile(r"^\W*[lk][uư]u\b", regex.IGNORECASE)
+
+
+def _without_debris(text: str) -> str:
+    if _LUU.match(text):
+        return _DEBRIS_AFTER_END.sub("", text)
+    return _DEBRIS_AFTER_SEMICOLON.sub(r"\g<item>", text)
+
+
 def finish(item: ListItem) -> ListItem | None:
-    """An item without trailing separators and stray marks.
+    """An item without trailing separators, stray marks and scan debris.
 
     ``Lãnh đạo Cục; ⁄`` → ``Lãnh đạo Cục``."""
-    text = regex.sub(r"[^\w)\]\"”’]+$", "", item.text)
+    text = _without_debris(regex.sub(r"[^\w)\]\"”’]+$", "", item.text))
+    text = regex.sub(r"[^\w)\]\"”’]+$", "", text)
     if not regex.search(r"\w", text):
         return None
     return ListItem(text, item.start, item.start + len(text))

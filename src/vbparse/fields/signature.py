@@ -18,9 +18,26 @@ from vbparse.fold import fold
 from vbparse.lines import Line
 from vbparse.vocab import authorities, titles
 
+
+def _prefix_alternatives(*, upper: bool = False, shortest: int = 1) -> str:
+    """The authority prefixes of authorities.json as one alternation, longest first, with
+    the stray spaces dumps put around ``/`` and ``.`` (``T / M``)."""
+    keys = sorted(
+        {k.upper() if upper else k for k in authorities() if len(k) >= shortest},
+        key=lambda k: (-len(k), k),
+    )
+    patterns = ("".join(r"\s*[/.]\s*" if c in "/." else regex.escape(c) for c in k) for k in keys)
+    return "|".join(dict.fromkeys(patterns))  # ``t/m`` and ``t.m`` give one pattern
+
+
 _PREFIX = regex.compile(
-    r"^[\W_]{0,3}(?P<p>T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|T\s*/\s*UQ|TUQ|TM|KT|TL|Q)(?:\s*[.:]\s*|\s+)(?=\S)",
+    r"^[\W_]{0,3}(?P<p>" + _prefix_alternatives() + r")(?:\s*[.:,]\s*|\s+)(?=\S)",
     regex.IGNORECASE,
+)
+# A prefix in capitals opening the signature column after a list item (``; KT. CỤC``);
+# not ``Q.``, which is also the district of an address (``UBND Q. Ba Đình``).
+_COLUMN_PREFIX = regex.compile(
+    r"\s(?=[\W_]{0,2}(?:" + _prefix_alternatives(upper=True, shortest=2) + r")\s*[.:,]\s*\p{Lu})"
 )
 _BARE_PREFIX = regex.compile(
     r"^[\W_]{0,3}(?:T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|TUQ|TM|KT|TL)\s*[.:]?\s*$"
@@ -95,13 +112,13 @@ def signature_column_start(text: str) -> int | None:
     """Where the signature column starts in a line of the ``Nơi nhận`` column: a capital
     run after a list item (``- Như trên; PHÓ CỤC TRƯỞNG``), an authority prefix, or
     anything past a wide gap (``- UBND các huyện;    Nguyễn Văn Hiệp``)."""
-    prefix = regex.search(r"\s(?=[\W_]{0,2}(?:T/M|K/T|T/L|TM|KT|TL|TUQ)\s*[.:]\s*\p{Lu})", text)
+    prefix = _COLUMN_PREFIX.search(text)
     if prefix:
         return prefix.end()
     gap = regex.search(r"(?<=\S)(?:\s{3,}|(?<=[;:,.])\s{2,})(?=\S)", text)
     if gap:
         return gap.end()
-    for m in regex.finditer(r"(?<=[;:,.])\s+", text):
+    for m in regex.finditer(r"(?<=[;:,.)])\s+", text):
         tail = text[m.end() :]
         if _is_upper(tail) and _starts_title(tail):
             return m.end()
