@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import regex
 
 from synthetic import iter_spans
 from vbparse.decode import decode_bytes
@@ -83,6 +84,8 @@ def test_score_meets_the_floors(tmp_path: Path) -> None:
     print(run.stdout)
     print(run.stderr, file=sys.stderr)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
+    held = regex.search(r"spans holding their value: (\d+)/(\d+)", run.stdout)
+    assert held is not None and held[1] == held[2], held and held.group()
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -19,8 +19,6 @@ from vbparse.vocab import doc_types, issuers
 _DASHES = regex.compile(r"[‐‑‒–—―−]")
 _SPACED_SEPARATOR = regex.compile(r"\s*([/\-])\s*")
 _SPACED_DIGITS = regex.compile(r"(?<=\d)\s+(?=\d)")
-_UNDERSCORE_DASH = regex.compile(r"(?<=\p{L})_(?=\p{L})")  # ``QĐ_BKHCN``: a dash
-_DOUBLED_DASH = regex.compile(r"(?<=\p{L})-{2,}(?=\p{L})")  # ``NĐ- -CP``
 _TRAILING = regex.compile(r"[\s.,;:)\]}'\"”’]+$")
 
 NORMATIVE = regex.compile(
@@ -46,11 +44,9 @@ class ParsedNumber:
 def canonical(raw: str) -> str:
     """``raw`` without spaces, with ``-`` dashes and without trailing punctuation."""
     text = _DASHES.sub("-", raw)
-    text = _UNDERSCORE_DASH.sub("-", text)
     text = _SPACED_SEPARATOR.sub(r"\1", text)
     text = _SPACED_DIGITS.sub("", text)
     text = "".join(text.split())
-    text = _DOUBLED_DASH.sub("-", text)
     return _TRAILING.sub("", text)
 
 
@@ -98,6 +94,7 @@ def is_party_issuer(code: str | None) -> bool:
 # may carry stray spaces, and OCR doubles dashes (``NĐ- -CP``) and splits years
 # (``34/201 7/TT-BYT``).  A number glued to ``số`` (``số78/2014/TT-BTC``) still counts, and
 # so does a serial glued to its type code (``75QĐ-TTg``; ``số 84 QĐ/TWĐTN`` after ``số``).
+# Values stay as printed, bar spaces (``ND--CP``, ``QĐ_BKHCN``): the span must hold them.
 # Bounded repetitions keep the scan linear.
 _CODE = r"\p{Lu}[\w&.]{0,15}"
 _SLASH = r"\s?[/⁄]\s?"
