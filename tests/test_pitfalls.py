@@ -455,12 +455,6 @@ def test_union_header() -> None:
     assert [i.text for i in r.distribution] == ["Như điều 4", "Lưu TH-TĐ10b, VT-LT"]
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="_split_title cuts the collective 'BAN BÍ THƯ TRUNG ƯƠNG ĐOÀN' at the head title "
-    "'BÍ THƯ': chain becomes TM 'BAN', title 'BÍ THƯ TRUNG ƯƠNG ĐOÀN', and the real title line "
-    "'BÍ THƯ THƯỜNG TRỰC' is lost",
-)
 def test_ban_bi_thu_is_one_collective() -> None:
     r = one(UNION_DECISION)
     assert r.signature is not None
@@ -644,3 +638,10 @@ def test_signature_column_beside_the_noi_nhan_cue(
     assert [link.authority for link in r.signature.chain] == authority
     assert r.signature.title == title
     assert [i.text for i in r.distribution] == ["Như trên", "Lưu: VT"]
+
+
+def test_party_collective_signs_with_the_name_under_it() -> None:
+    r = one(letter(signature="**T/M BAN BÍ THƯ**\nTrần Cẩm Tú"))
+    assert r.signature is not None
+    assert chain(r) == [("TM", "BAN BÍ THƯ")]
+    assert (r.signature.title, r.signature.signer) == (None, "Trần Cẩm Tú")

@@ -134,10 +134,13 @@ def _split_title(text: str) -> tuple[str, str | None]:
     vocab = titles()
     deputies = tuple(vocab["deputy_prefixes"])
     heads = tuple(vocab["heads"])
-    collective = folded.startswith(tuple(vocab["collectives"])) or folded.startswith("chinh phu")
-    head_first = folded.startswith(heads)
+    body = max((c for c in vocab["collectives"] if folded.startswith(c)), key=len, default="")
+    collective = bool(body)
+    head_first = folded.startswith(heads) and not collective
     for m in regex.finditer(r"\s(?=\S)", folded):
         rest = folded[m.end() :]
+        if m.start() < len(body):
+            continue  # inside the body's own name (``BAN BÍ THƯ`` holds ``BÍ THƯ``)
         if m.start() > 0 and (rest.startswith(deputies) or (collective and rest.startswith(heads))):
             return text[: m.start()].strip(" ,"), text[m.end() :].strip()
     if head_first:  # ``BỘ TRƯỞNG CỤC TRƯỞNG CỤC NGƯỜI CÓ CÔNG``: a head signing for a head
