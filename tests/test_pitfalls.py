@@ -645,3 +645,46 @@ def test_party_collective_signs_with_the_name_under_it() -> None:
     assert r.signature is not None
     assert chain(r) == [("TM", "BAN BÍ THƯ")]
     assert (r.signature.title, r.signature.signer) == (None, "Trần Cẩm Tú")
+
+
+# ---------------------------------------------------------------- a flattened document
+
+
+def _flattened(text: str) -> str:
+    """``text`` as a forum copy prints it: every line break a space."""
+    return " ".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def test_a_document_flattened_onto_one_line_is_read_as_laid_out() -> None:
+    fields = {
+        "body": "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; "
+        "Ủy ban nhân dân tỉnh đề nghị Sở Y tế khẩn trương triển khai thực hiện",
+        "signature": "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\nLê Thị Minh",
+    }
+    text = _flattened(letter(**fields))
+    assert "\n" not in text and len(text) > 400
+    r = one(text)
+    laid_out = one(letter(**fields))
+    assert r.number is not None and r.number.value == "245/UBND-VX"
+    assert (r.place, r.date) == (laid_out.place, laid_out.date)
+    assert [i.text for i in r.distribution] == [i.text for i in laid_out.distribution]
+    assert r.signature is not None and r.signature.signer == "Lê Thị Minh"
+    assert chain(r) == [("KT", "CHỦ TỊCH")]
+
+
+def test_prose_on_one_long_line_is_not_cut() -> None:
+    """Only a line holding the layout's cues is cut; a long paragraph stays whole."""
+    paragraph = "Ủy ban nhân dân tỉnh đề nghị Sở Y tế căn cứ tình hình thực tế " * 12
+    r = one(letter(body=paragraph.strip()))
+    assert r.distribution[0].text == "Như trên"
+
+
+def test_a_regulation_under_a_numberless_header_stays_with_its_decision() -> None:
+    regulation = (
+        "\nBAN CHẤP HÀNH TRUNG ƯƠNG\n***\nĐOÀN TNCS HỒ CHÍ MINH\n"
+        "Hà Nội, ngày 29 tháng 10 năm 2013\n\nQUY ĐỊNH\nVề ban hành văn bản của Đoàn\n\n"
+        "Điều 1. Phạm vi điều chỉnh\n"
+    )
+    records = parse(UNION_DECISION + regulation)
+    assert len(records) == 1
+    assert records[0].number is not None and records[0].number.value == "367-QĐ/TWĐTN-VP"

@@ -323,6 +323,40 @@ def _place_start(text: str, start: int, end: int) -> int:
     return first
 
 
+# ---------------------------------------------------------------- a flattened document
+
+# A forum or chat copy can flatten a whole document onto one line.  Such a line is cut
+# before the cues that open a line of the layout, so the later stages see the layout.
+FLATTENED_LENGTH = 400
+_FLATTENED_BREAK = regex.compile(
+    r"""
+      (?<=[^\s*\-])(?=\*{3}|-{3,})               # decoration rules: ``***``, ``-----``
+    | (?<=\*{3})(?!\*)(?=\s*\S) | (?<=-{3})(?!-)(?=\s*\S)
+    | (?<=[\p{Lu}*\s])(?=S[ốỐ]\s*:)               # ``TRUNG ƯƠNG***Số: 367``
+    | (?<=[;:.,)]\s{0,3})(?=[-–]\s+\p{Lu})       # a list item: ``…; - Căn cứ``
+    | (?<=\s)(?<![-–]\s)(?=(?:Căn\ cứ|Điều\ \d{1,3}\.|Nơi\ nhận\s*:|Kính\ gửi\s*:
+                             |(?:TM|KT|TL|T/M|K/T|T/L)\.\s*\p{Lu}))
+    | (?<=\p{Lu})(?=Về\ việc\s|V/v\s)             # ``QUYẾT ĐỊNHVề việc``
+    | (?<=năm\ \d{4})\s+(?=\p{Lu}{2})             # the title after the date
+    | (?<=\([đĐ]ã\ ký\))\s*                       # the signer after the placeholder
+    | (?<=\S)\s*(?=\([đĐ]ã\ ký\))
+    | (?<=\p{Ll})\s+(?=\p{Lu}{2,}\s+\p{Lu}{2,})    # a heading in capitals after prose
+    """,
+    regex.VERBOSE,
+)
+
+
+def _flattened_breaks(text: str) -> list[int]:
+    """Line starts inside a flattened document, when it holds at least two kinds of cue.
+
+    The cues are matched as printed, not folded: their capitals tell a cue from prose."""
+    cuts = [m.end() for m in _FLATTENED_BREAK.finditer(text)]
+    cues = ("Số", "Nơi nhận", "Căn cứ", "Điều", "Kính gửi")
+    if sum(cue in text for cue in cues) < 2:
+        return []
+    return [c for c in cuts if 0 < c < len(text)]
+
+
 # ---------------------------------------------------------------- the whole text
 
 _NOISE_LINE = regex.compile(r"\s*(?:-{2,}\s*page(?:\s+\d+|\s+break)?\s*-{2,}|\|+)\s*$")
@@ -359,11 +393,13 @@ def _split_cells(line: _Builder) -> list[tuple[str, array[int]]]:
     for cell in text.split("\n"):
         end = pos + len(cell)
         cell_offsets = offsets[pos:end]
-        cuts = _split_columns(cell, fold(cell)) if cell.strip() else []
-        prev = 0
-        for cut in [*cuts, len(cell)]:
-            result.append((cell[prev:cut], cell_offsets[prev:cut]))
-            prev = cut
+        # A flattened document is first cut into its lines, then each line into columns.
+        rows = _flattened_breaks(cell) if len(cell) >= FLATTENED_LENGTH else []
+        for a, b in itertools.pairwise([0, *rows, len(cell)]):
+            row = cell[a:b]
+            cuts = _split_columns(row, fold(row)) if row.strip() else []
+            for c, d in itertools.pairwise([0, *cuts, len(row)]):
+                result.append((row[c:d], cell_offsets[a + c : a + d]))
         pos = end + 1
     return result
 

@@ -16,7 +16,7 @@ import regex
 
 from vbparse.lines import Line
 from vbparse.normalize import is_boilerplate
-from vbparse.vocab import union_header_pattern
+from vbparse.vocab import cues, union_header_pattern
 
 MOTTO = regex.compile(r"c[o0]ng\s*h[o0]a\s*x[a]\s*h[o0]i\s*ch[u]\s*ngh[i1l]a\s*[vy][i1]e[t]\s*nam")
 MOTTO_TAIL = regex.compile(r"d[o0]c\s*l[a]p\s*[-–—]\s*t[u]\s*d[o0]\s*[-–—]\s*h[a]nh\s*ph[u]c")
@@ -120,6 +120,18 @@ def _is_attachment_header(lines: list[Line], at: int) -> bool:
     return False
 
 
+_ISSUED_WITH_A_DECISION = regex.compile(r"\s*(?:" + cues()["issued_with_a_decision"] + r")")
+
+
+def _issued_with_a_decision(lines: list[Line], at: int) -> bool:
+    """A title in capitals (``QUY ĐỊNH``, glued to its subject or not) below ``at``."""
+    for line in lines[at : at + WINDOW]:
+        m = _ISSUED_WITH_A_DECISION.match(line.folded)
+        if m and line.text[: m.end()].isupper():
+            return True
+    return False
+
+
 def _has_closing(lines: list[Line], first: int, last: int) -> bool:
     return any(CLOSING.match(line.folded.strip()) for line in lines[first:last])
 
@@ -175,6 +187,8 @@ def segment(lines: list[Line]) -> list[Segment]:
                 attached[previous] = _header_top(lines, first, previous + 1)
             if _is_attachment_header(lines, first):
                 continue
+            if "number" not in kinds and _issued_with_a_decision(lines, first):
+                continue  # ``QUY ĐỊNH`` under a numberless header: the decision's regulation
             if not _has_closing(lines, previous, first) and "number" not in kinds:
                 continue
             if "number" not in kinds and not _followed_by_number_or_date(lines, first):
