@@ -88,6 +88,33 @@ def test_score_meets_the_floors(tmp_path: Path) -> None:
     assert held is not None and held[1] == held[2], held and held.group()
 
 
+def _score(records: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    cmd = [sys.executable, str(SCORE), "--gold", str(GOLD), "--records", str(records), *args]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False)
+
+
+def _strip_accents(text: str) -> str:
+    """``text`` as a dump that lost its diacritics: ``Kính gửi`` → ``Kinh gui``."""
+    bare = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize("NFC", "".join(c for c in bare if not unicodedata.combining(c)))
+
+
+def test_accent_stripped_corpus_still_scores(tmp_path: Path) -> None:
+    """Issue 3: cue words are matched on a folded shadow, so a dump without diacritics
+    still parses; scored with ``--fold-accents`` it holds overall >= 0.85."""
+    out = tmp_path / "stripped.jsonl"
+    with out.open("w", encoding="utf-8") as fh:
+        for name in NAMES:
+            text = _strip_accents(source_text(name))
+            bare = unicodedata.normalize("NFD", text)
+            assert "đ" not in text.lower() and not any(map(unicodedata.combining, bare))
+            for record in parse_text(text, source=name):
+                fh.write(record.model_dump_json() + "\n")
+    run = _score(out, "--fold-accents", "--min", "overall=0.85")
+    print(run.stdout)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_every_span_lies_inside_the_source(name: str) -> None:
     text = source_text(name)
