@@ -31,7 +31,7 @@ runner = CliRunner()
 @pytest.fixture
 def one_record_per_file(monkeypatch: pytest.MonkeyPatch) -> None:
     def parse_text(
-        text: str, *, source: str = "-", sha256: str | None = None, encoding: str = "utf-8"
+        text: str, *, source: str = "-", encoding: str = "utf-8", **_: object
     ) -> list[Record]:
         return [make_record(path=source, encoding=encoding)]
 
@@ -110,9 +110,9 @@ def test_real_pipeline_exits_0_on_valid_input(workdir: Path) -> None:
             "not valid UTF-8 (byte 0xF4 at offset 1); try --encoding",
         ),
         (
-            "utf16.txt",
-            "Kính gửi".encode("utf-16-le"),
-            "looks like UTF-16, which is not detected yet; try --encoding utf-16",
+            "utf16.txt",  # a UTF-16 file cut in the middle of a surrogate pair
+            b"\xff\xfe" + "Kính gửi".encode("utf-16-le") + b"\x00\xd8",
+            "not valid UTF-16 (byte 0x00 at offset 18); try --encoding",
         ),
     ],
 )
@@ -278,7 +278,7 @@ PATCHED_MAIN = textwrap.dedent(
     import vbparse.pipeline
     from vbparse.models import Record, Source
 
-    def parse_text(text, *, source="-", sha256=None, encoding="utf-8"):
+    def parse_text(text, *, source="-", **_):
         source_of = lambda i: Source(path=source, index=i, span=(0, 1), sha256="0" * 64)
         return [Record(id=str(i), source=source_of(i)) for i in range(20_000)]
 
