@@ -13,7 +13,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, TextIO
 
@@ -22,7 +22,15 @@ import typer
 from vbparse import __version__
 from vbparse.decode import DecodeError, text_encoding_name
 from vbparse.emit import Format, atomic_output, write_records
-from vbparse.inputs import DEFAULT_GLOBS, STDIN, InputError, display_path, iter_inputs, read_input
+from vbparse.inputs import (
+    DEFAULT_GLOBS,
+    DEFAULT_MAX_BYTES,
+    STDIN,
+    InputError,
+    display_path,
+    iter_inputs,
+    read_input,
+)
 from vbparse.models import Record
 from vbparse.pipeline import parse_bytes
 
@@ -74,7 +82,8 @@ def _known_encoding(name: str | None) -> str | None:
         "Examples:\n\n"
         "  vbparse extract cong-van.txt\n\n"
         "  vbparse extract dumps/ --glob '*.TXT' -o records.jsonl\n\n"
-        "  cat cong-van.txt | vbparse extract - --format json"
+        "  cat cong-van.txt | vbparse extract - --format json\n\n"
+        "  vbparse extract dumps/ -o records.jsonl --errors failed.jsonl"
     )
 )
 def extract(
@@ -117,6 +126,24 @@ def extract(
             show_default=False,
         ),
     ] = None,
+    max_size: Annotated[
+        int,
+        typer.Option(
+            "--max-size",
+            metavar="MB",
+            min=1,
+            help="Refuse input files larger than this many megabytes.",
+        ),
+    ] = DEFAULT_MAX_BYTES // (1024 * 1024),
+    errors: Annotated[
+        Path | None,
+        typer.Option(
+            "--errors",
+            metavar="FILE",
+            help="Also write each failed input as a JSON line {path, reason} to FILE.",
+            show_default=False,
+        ),
+    ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No summary line on a terminal.")
     ] = False,
@@ -128,12 +155,16 @@ def extract(
     """
     started = time.monotonic()
     tally = _Tally()
-    records = _parse_inputs(paths, glob, encoding, tally)
+    records = _parse_inputs(paths, glob, encoding, max_size * 1024 * 1024, tally)
     try:
         with _output(output) as out:
             documents = write_records(records, out, fmt)
     except _ReaderGone:
         raise typer.Exit(EXIT_FAILED_INPUTS if tally.errors else 0) from None
+    if errors is not None:
+        with _output(errors) as out:
+            for path, reason in tally.failures:
+                out.write(json.dumps({"path": path, "reason": reason}, ensure_ascii=False) + "\n")
     if not quiet and sys.stderr.isatty():
         typer.echo(tally.summary(documents, time.monotonic() - started), err=True)
     if tally.errors:
@@ -152,6 +183,7 @@ def schema() -> None:
 class _Tally:
     files: int = 0
     errors: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
 
     def summary(self, documents: int, seconds: float) -> str:
         counts = ", ".join(
@@ -166,7 +198,7 @@ def _plural(n: int, noun: str) -> str:
 
 
 def _parse_inputs(
-    paths: list[str], glob: list[str] | None, encoding: str | None, tally: _Tally
+    paths: list[str], glob: list[str] | None, encoding: str | None, max_bytes: int, tally: _Tally
 ) -> Iterator[Record]:
     """Records of every input; a failing input is reported and skipped, never fatal."""
     for path in paths:
@@ -175,7 +207,7 @@ def _parse_inputs(
             found = True
             tally.files += 1
             try:
-                data = read_input(item)
+                data = read_input(item, max_bytes=max_bytes)
                 records = parse_bytes(data, source=display_path(item), encoding=encoding)
             except (InputError, DecodeError) as error:
                 _fail(tally, item, error.reason)
@@ -191,6 +223,7 @@ def _parse_inputs(
 
 def _fail(tally: _Tally, path: str, reason: str) -> None:
     tally.errors += 1
+    tally.failures.append((path, (reason.splitlines() or [""])[0]))
     _report(path, reason)
 
 

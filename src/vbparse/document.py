@@ -301,6 +301,7 @@ def read_document(
     source: str,
     sha256: str,
     encoding: str,
+    encoding_confidence: float,
     title_names: dict[str, str],
 ) -> Record:
     zones = find_zones(lines, seg, title_names)
@@ -345,6 +346,7 @@ def read_document(
             span=r.span(start_off, end_off),
             sha256=sha256,
             encoding=encoding,
+            encoding_confidence=round(encoding_confidence, 3),
         ),
         system=system,
         issuer=issuer_model,

@@ -15,7 +15,10 @@ from typing import BinaryIO
 
 STDIN = "-"
 DEFAULT_GLOBS = ("*.txt", "*.md")
-DEFAULT_MAX_BYTES = 512 * 1024 * 1024
+# Real documents are kilobytes; a dump of a whole register is megabytes.  Past this a file
+# is most likely not a text dump (a disk image, a log), and parsing it would hold several
+# times its size in memory; the CLI's --max-size raises the limit.
+DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 
 
 class InputError(Exception):

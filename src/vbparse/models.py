@@ -29,6 +29,13 @@ class Source(_Frozen):
     span: Span = Field(description="the document's span in the decoded file")
     sha256: str = Field(description="hash of the file's bytes")
     encoding: str = Field(default="utf-8", description="the encoding the bytes were decoded with")
+    encoding_confidence: float = Field(
+        default=1.0,
+        ge=0.0,
+        le=1.0,
+        description="how sure the detection was: 1.0 for a BOM, strict UTF-8 or --encoding; "
+        "less for an encoding told by scoring the text (legacy fonts, mojibake)",
+    )
 
 
 class Issuer(_Frozen):

@@ -20,7 +20,12 @@ from vbparse.segment import segment
 
 
 def parse_text(
-    text: str, *, source: str = "-", sha256: str | None = None, encoding: str = "utf-8"
+    text: str,
+    *,
+    source: str = "-",
+    sha256: str | None = None,
+    encoding: str = "utf-8",
+    encoding_confidence: float = 1.0,
 ) -> list[Record]:
     """Every document found in ``text`` (an already decoded file), as records."""
     if sha256 is None:
@@ -37,6 +42,7 @@ def parse_text(
             source=source,
             sha256=sha256,
             encoding=encoding,
+            encoding_confidence=encoding_confidence,
             title_names=names,
         )
         for index, seg in enumerate(segment(lines))
@@ -51,6 +57,7 @@ def parse_bytes(data: bytes, *, source: str = "-", encoding: str | None = None) 
         source=source,
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=decoded.encoding,
+        encoding_confidence=decoded.confidence,
     )
 
 
