@@ -356,6 +356,31 @@ def test_records_are_the_same_whatever_the_encoding(name: str, encoding: str) ->
     assert _records(parse_bytes(data), encoding) == expected
 
 
+_TCVN3_CAPITALS = pytest.mark.xfail(
+    strict=False,
+    reason="TCVN3 has no toned capitals: a capital word standing alone ('BỘ') or split by "
+    "markdown ('TRƯ**Ở**NG') cannot be restored, which changes the records of 18 files",
+)
+
+
+@needs_corpus
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "encoding",
+    [
+        pytest.param(e, marks=[_TCVN3_CAPITALS] if e.startswith("tcvn3") else [])
+        for e in ENCODINGS
+        if e != "utf-8"
+    ],
+)
+@pytest.mark.parametrize("name", FILES)
+def test_every_corpus_file_gives_the_same_records(name: str, encoding: str) -> None:
+    """The whole corpus × every encoding (``pytest -m slow``; the default run keeps the
+    five files above).  TCVN3 cannot print a toned capital, so its reference is the text
+    with such capitals small where the decoder cannot restore them (see the module notes)."""
+    test_records_are_the_same_whatever_the_encoding(name, encoding)
+
+
 @cache
 def _parsed(text: str) -> list[Any]:
     return parse_bytes(text.encode("utf-8"))
