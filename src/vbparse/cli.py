@@ -20,7 +20,8 @@ from typing import Annotated, TextIO
 import typer
 
 from vbparse import __version__
-from vbparse.decode import DecodeError, text_encoding_name
+from vbparse.clean import ToneStyle, clean_text
+from vbparse.decode import DecodeError, decode_bytes, text_encoding_name
 from vbparse.emit import Format, atomic_output, write_records
 from vbparse.inputs import (
     DEFAULT_GLOBS,
@@ -77,6 +78,34 @@ def _known_encoding(name: str | None) -> str | None:
     return name
 
 
+# Arguments and options that extract and normalize share.
+_Paths = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="PATH",
+        help="Text files, or directories to search recursively; '-' reads standard input.",
+        show_default=False,
+    ),
+]
+_Globs = Annotated[
+    list[str] | None,
+    typer.Option(
+        metavar="PATTERN",
+        help=f"Files to take from directories, repeatable (default: {_DEFAULT_GLOBS_TEXT}).",
+        show_default=False,
+    ),
+]
+_Encoding = Annotated[
+    str | None,
+    typer.Option(
+        metavar="NAME",
+        callback=_known_encoding,
+        help="Decode every input as NAME (tcvn3, vni, cp1258, utf-16, …) instead of detecting it.",
+        show_default=False,
+    ),
+]
+
+
 @app.command(
     epilog=(
         "Examples:\n\n"
@@ -87,22 +116,8 @@ def _known_encoding(name: str | None) -> str | None:
     )
 )
 def extract(
-    paths: Annotated[
-        list[str],
-        typer.Argument(
-            metavar="PATH",
-            help="Text files, or directories to search recursively; '-' reads standard input.",
-            show_default=False,
-        ),
-    ],
-    glob: Annotated[
-        list[str] | None,
-        typer.Option(
-            metavar="PATTERN",
-            help=f"Files to take from directories, repeatable (default: {_DEFAULT_GLOBS_TEXT}).",
-            show_default=False,
-        ),
-    ] = None,
+    paths: _Paths,
+    glob: _Globs = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -117,15 +132,7 @@ def extract(
         Format,
         typer.Option("--format", help="JSON Lines (one record a line) or one JSON array."),
     ] = "jsonl",
-    encoding: Annotated[
-        str | None,
-        typer.Option(
-            metavar="NAME",
-            callback=_known_encoding,
-            help="Decode every input as NAME (cp1258, utf-16, …) instead of detecting it.",
-            show_default=False,
-        ),
-    ] = None,
+    encoding: _Encoding = None,
     max_size: Annotated[
         int,
         typer.Option(
@@ -169,6 +176,94 @@ def extract(
         typer.echo(tally.summary(documents, time.monotonic() - started), err=True)
     if tally.errors:
         raise typer.Exit(EXIT_FAILED_INPUTS)
+
+
+@app.command(
+    epilog=(
+        "Examples:\n\n"
+        "  vbparse normalize scan.txt > scan.clean.txt\n\n"
+        "  vbparse normalize dumps/ --output-dir clean/ --tone-style new\n\n"
+        "  cat old.txt | vbparse normalize - --encoding tcvn3"
+    )
+)
+def normalize(
+    paths: _Paths,
+    output_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--output-dir",
+            metavar="DIR",
+            help="Write each input's clean text to DIR, under its path relative to the "
+            "argument it was found in (needed for several inputs).",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the clean text of a single input here instead of standard output.",
+            show_default=False,
+        ),
+    ] = None,
+    tone_style: Annotated[
+        ToneStyle,
+        typer.Option(
+            "--tone-style",
+            help="Tone placement of open oa/oe/uy: keep as printed, old (hòa, thủy) or "
+            "new (hoà, thuỷ).",
+        ),
+    ] = "keep",
+    glob: _Globs = None,
+    encoding: _Encoding = None,
+) -> None:
+    """Write a clean copy of each input's text: decoded, NFC, markup and page furniture
+    gone, split words joined, tidy whitespace, and optionally one tone placement.
+
+    Records from `extract` keep pointing into the original decoded text, not this copy.
+    """
+    tally = _Tally()
+    items = []
+    for root in paths:
+        found = [(root, item) for item in iter_inputs([root], glob)]
+        if not found:
+            _fail(tally, root, f"no files matching {' '.join(glob or DEFAULT_GLOBS)}")
+        items += found
+    if output_dir is None and len(items) > 1:
+        raise typer.BadParameter(
+            f"{len(items)} inputs: give --output-dir to write one clean file each",
+            param_hint="'--output-dir'",
+        )
+    if output_dir is not None and output is not None:
+        raise typer.BadParameter("give --output or --output-dir, not both")
+    for root, item in items:
+        tally.files += 1
+        try:
+            decoded = decode_bytes(read_input(item), encoding=encoding)
+            text = clean_text(decoded.text, tone_style=tone_style)
+        except (InputError, DecodeError) as error:
+            _fail(tally, item, error.reason)
+            continue
+        target = output if output_dir is None else output_dir / _relative_to(item, root)
+        if target is not None:
+            with suppress(OSError):  # an unwritable place is reported by _output
+                target.parent.mkdir(parents=True, exist_ok=True)
+        with _output(target) as out:
+            out.write(text)
+    if tally.errors:
+        raise typer.Exit(EXIT_FAILED_INPUTS)
+
+
+def _relative_to(item: str, root: str) -> Path:
+    """Where ``item`` found under the argument ``root`` goes in an output directory."""
+    if item == STDIN:
+        return Path("stdin.txt")
+    path, base = Path(item), Path(root)
+    if path == base or not path.is_relative_to(base):
+        return Path(path.name)
+    return path.relative_to(base)
 
 
 @app.command(epilog="Example:\n\n  vbparse schema > record.schema.json")

@@ -828,3 +828,8 @@ def _why_undecodable(data: bytes) -> str:
 def _where(data: bytes, error: UnicodeDecodeError) -> str:
     start = min(error.start, len(data) - 1)  # a truncated pair ends past the last byte
     return f"byte 0x{data[start]:02X} at offset {error.start}"
+
+
+def is_vietnamese_syllable(word: str) -> bool:
+    """Whether ``word`` is a well-formed Vietnamese syllable (any case, NFC or not)."""
+    return bool(_word_value(unicodedata.normalize("NFC", word).lower()))
