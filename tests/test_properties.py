@@ -8,7 +8,7 @@ on 100 000.
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from synthetic import assert_offset_map, assert_spans_inside, bad_spans
@@ -111,6 +111,9 @@ def check_text(text: str) -> None:
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(any_text)
+# Found by the 10^5 run: the line break left by an empty table cell after a lone '\r'
+# mapped to the line's end, so two documents' spans overlapped.
+@example("S0/0\r|S00/0")
 def test_parse_text_never_raises_and_spans_stay_inside(text: str) -> None:
     check_text(text)
 

@@ -376,7 +376,8 @@ def normalize(source: str) -> Normalized:
                 stripped = ""
             lead = len(text) - len(text.lstrip())
             if not first:
-                out.put("\n", offsets[0] if offsets else end)
+                # an empty piece has no offsets: its line's start keeps the map monotonic
+                out.put("\n", offsets[0] if offsets else start)
             first = False
             if stripped:
                 out.parts.append(stripped)
