@@ -114,6 +114,7 @@ def check_text(text: str) -> None:
 # Found by the 10^5 run: the line break left by an empty table cell after a lone '\r'
 # mapped to the line's end, so two documents' spans overlapped.
 @example("S0/0\r|S00/0")
+@example("S0/0C0NGH0A XAH0I CHUNGH1A V1ETNAMS00/0|")
 def test_parse_text_never_raises_and_spans_stay_inside(text: str) -> None:
     check_text(text)
 

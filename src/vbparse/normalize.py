@@ -376,8 +376,10 @@ def normalize(source: str) -> Normalized:
                 stripped = ""
             lead = len(text) - len(text.lstrip())
             if not first:
-                # an empty piece has no offsets: its line's start keeps the map monotonic
-                out.put("\n", offsets[0] if offsets else start)
+                # an empty piece has no offsets: right after the last character taken
+                # keeps the map monotonic
+                after = out.offsets[-1] + 1 if out.offsets else start
+                out.put("\n", offsets[0] if offsets else min(max(after, start), len(source)))
             first = False
             if stripped:
                 out.parts.append(stripped)
