@@ -99,7 +99,11 @@ def is_party_issuer(code: str | None) -> bool:
 _CODE = r"\p{Lu}[\w&.]{0,15}"
 _SLASH = r"\s?[/⁄]\s?"
 _DASH = r"(?:\s?[-–]){1,2}\s?"
-_GLUED_TYPES = "QĐ|NQ|CT|KH|TB|CV|KL|HD|BC|TTr"
+# The type codes of doc_types.json, for a serial glued to its code (``75QĐ-TTg``).
+_GLUED_TYPES = "|".join(
+    regex.escape(code)
+    for code in sorted({*doc_types().by_code, *doc_types().party_by_code}, key=len, reverse=True)
+)
 CITED_NUMBER = regex.compile(
     rf"""
     (?:(?<![\w/\-.⁄])|(?<=\b[sS][ốô]))
@@ -108,7 +112,7 @@ CITED_NUMBER = regex.compile(
                       (?:{_DASH}{_CODE}){{0,6}})
       | (?P<party>\d{{1,5}}\s?[-–]\s?{_CODE}{_SLASH}{_CODE}(?:-{_CODE}){{0,2}})
       | (?P<admin>\d{{1,6}}(?:-\d{{2}})?{_SLASH}{_CODE}(?:{_DASH}(?:{_CODE}|\d{{4}})){{1,5}})
-      | (?P<glued>\d{{1,5}}(?:(?<=s[ốô]\s{{0,2}}\d{{1,5}})\s)?(?:{_GLUED_TYPES})[-/]{_CODE}
+      | (?P<glued>\d{{1,5}}(?:(?<=s[ốô]\s{{0,2}}\d{{1,5}})\s)?(?i:{_GLUED_TYPES})[-/]{_CODE}
                   (?:-{_CODE}){{0,2}})
     )
     (?![\w/])
