@@ -25,7 +25,7 @@ from vbparse.fields.signature import (
     signature_column_start,
     signature_pieces,
 )
-from vbparse.lines import Line
+from vbparse.lines import Line, in_capitals
 from vbparse.models import (
     ChainLink,
     Citation,
@@ -199,7 +199,7 @@ class _Reader:
         ln = self.lines[at]
         cue = NOI_NHAN.match(ln.folded)
         col = cue.end() if cue else 0
-        if signature_column_start(" " + ln.text[col:]) == 1 or _is_upper_words(ln.text[col:]):
+        if in_capitals(ln.text[col:]):
             col = len(ln.text)  # ``Nơi nhận:   TM. ỦY BAN NHÂN DÂN``: the other column
         items, _ = read_items(self.lines, at, col, min(self.seg.last, at + 60), recipients=False)
         cut = (finish(_drop_signature_column(i)) for i in items)
@@ -273,19 +273,12 @@ def _place_fragment(text: str) -> bool:
     )
 
 
-def _is_upper_words(text: str) -> bool:
-    """Capital words only (at least two letters): a title, never a list item."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
 def _drop_signature_column(item: ListItem) -> ListItem:
     """Drop a signature title printed on the same line as a list item."""
     at = signature_column_start(item.text)
     if at is None:
         return item
-    text = regex.sub(r"[^\w)\]]+$", "", item.text[:at])
-    return ListItem(text, item.start, item.start + len(text))
+    return ListItem(item.text[:at], item.start, item.start + at)  # ``finish`` trims it
 
 
 def record_id(sha256: str, index: int) -> str:

@@ -9,6 +9,14 @@ import regex
 from vbparse.normalize import Normalized
 
 
+def in_capitals(text: str, *, fewest_letters: int = 2) -> bool:
+    """Printed in capitals, allowing OCR a few small letters (``TONG ce TRƯỞNG``)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= fewest_letters and sum(c.isupper() for c in letters) >= 0.85 * len(
+        letters
+    )
+
+
 @dataclass(frozen=True)
 class Line:
     index: int
@@ -24,8 +32,7 @@ class Line:
     @property
     def upper(self) -> bool:
         """Printed in capitals (a header, title or signature line)."""
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+        return in_capitals(self.text)
 
     @property
     def rule(self) -> bool:
