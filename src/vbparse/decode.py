@@ -57,15 +57,15 @@ the mojibake form.
 from __future__ import annotations
 
 import codecs
-import json
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
+
+from vbparse.vocab import load
 
 # How much of the file the binary and UTF-16 sniffing look at.
 SNIFF_BYTES = 8 * 1024
@@ -156,10 +156,10 @@ def _legacy_8bit(data: bytes) -> Decoded | None:
     if b"\x00" in data[:SNIFF_BYTES]:
         return None
     sample = data[:SAMPLE_SIZE]
-    found = _best_reading((legacy.read(sample), MIN_LEGACY_UNITS) for legacy in _legacies())
+    found = _best_reading((legacy, legacy.read(sample), MIN_LEGACY_UNITS) for legacy in _legacies())
     if found is None:
         return None
-    score, legacy = found[0], _legacies()[found[1]]
+    score, legacy = found
     return Decoded(legacy.from_bytes(data), legacy.name, _confidence(score))
 
 
@@ -176,7 +176,7 @@ DECODER_STEPS: tuple[DecoderStep, ...] = (
 def decode_bytes(data: bytes, *, encoding: str | None = None) -> Decoded:
     """Decode a whole input file; raise ``DecodeError`` when it is not usable text."""
     decoded = _decode_as(data, encoding) if encoding is not None else _detect(data)
-    if not decoded.text.strip():
+    if not decoded.text or decoded.text.isspace():  # as ``not text.strip()``, without a copy
         raise DecodeError("empty file")
     return decoded
 
@@ -271,40 +271,42 @@ def _unicode(data: bytes, codec: str, confidence: float = 1.0) -> Decoded | None
         text = data.decode(codec)
     except UnicodeDecodeError:
         return None
-    repaired = _repair_if_mojibake(text)
-    return repaired if repaired is not None else Decoded(text, codec, confidence)
+    return _repair_if_mojibake(text) or Decoded(text, codec, confidence)
 
 
 def _repair_if_mojibake(text: str) -> Decoded | None:
     if not _looks_mojibaked(text[:GATE_CHARS]):
         return None
     sample = _nfc(text[:SAMPLE_SIZE])
-    readings = ((repair.read(sample), repair.min_units) for repair in _repairs())
+    readings = ((repair, repair.read(sample), repair.min_units) for repair in _repairs())
     found = _best_reading(readings, unless=sample)
     if found is None or found[0].value < _score(sample).value + MARGIN:
         return None
-    score, repair = found[0], _repairs()[found[1]]
+    score, repair = found
     return Decoded(repair.fix(text), repair.name, _confidence(score))
 
 
+_Candidate = TypeVar("_Candidate")
+
+
 def _best_reading(
-    readings: Iterable[tuple[str, int]], unless: str | None = None
-) -> tuple[_Score, int] | None:
-    """The best score among readings (text, fewest units) that are evidence, and its index.
+    readings: Iterable[tuple[_Candidate, str, int]], unless: str | None = None
+) -> tuple[_Score, _Candidate] | None:
+    """The best score among readings (candidate, text, fewest units) that are evidence.
 
     ``readings`` is consumed lazily: once one reads decisively as Vietnamese, no other
     reading of the same bytes can read clearly better, and the rest are spared.  A
     reading equal to ``unless`` (the text as it stands) is no reinterpretation.
     """
-    best: tuple[_Score, int] | None = None
-    for index, (text, min_units) in enumerate(readings):
+    best: tuple[_Score, _Candidate] | None = None
+    for candidate, text, min_units in readings:
         if text == unless:
             continue
         score = _score(text)
         if not score.is_evidence(min_units):
             continue
         if best is None or score.value > best[0].value:  # the first of equals wins
-            best = (score, index)
+            best = (score, candidate)
         if score.value >= DECISIVE_SCORE and score.units >= DECISIVE_UNITS:
             break
     return best
@@ -595,8 +597,9 @@ def _capital_runs() -> re.Pattern[str]:
 def _capitalise(line: str) -> str:
     words = list(_WORD.finditer(line))
     kinds = line.translate(_letter_kinds())
-    caps = [_capitals_in(kinds[word.start() : word.end()]) for word in words]
-    toned = ["t" in kinds[word.start() : word.end()] for word in words]
+    word_kinds = [kinds[word.start() : word.end()] for word in words]
+    caps = [_capitals_in(word) for word in word_kinds]
+    toned = ["t" in word for word in word_kinds]
     # joined[i]: word i stands spaces apart from word i - 1.
     joined = [
         index > 0 and bool(_SPACES.fullmatch(line, words[index - 1].end(), word.start()))
@@ -769,9 +772,7 @@ def _stray_symbols() -> re.Pattern[str]:
 
 def _load(name: str) -> Any:
     """The parsed ``vbparse/data/encodings/<name>.json``."""
-    path = resources.files("vbparse.data").joinpath("encodings", f"{name}.json")
-    with path.open(encoding="utf-8") as fh:
-        return json.load(fh)
+    return load(f"encodings/{name}")
 
 
 # --- refusals -----------------------------------------------------------------------
@@ -832,4 +833,4 @@ def _where(data: bytes, error: UnicodeDecodeError) -> str:
 
 def is_vietnamese_syllable(word: str) -> bool:
     """Whether ``word`` is a well-formed Vietnamese syllable (any case, NFC or not)."""
-    return bool(_word_value(unicodedata.normalize("NFC", word).lower()))
+    return bool(_word_value(_nfc(word).lower()))
