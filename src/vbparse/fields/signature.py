@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from vbparse.fold import fold
-from vbparse.lines import Line
+from vbparse.lines import Line, in_capitals
 from vbparse.vocab import authorities, titles
 
 
@@ -40,9 +40,12 @@ _COLUMN_PREFIX = regex.compile(
     r"\s(?=[\W_]{0,2}(?:" + _prefix_alternatives(upper=True, shortest=2) + r")\s*[.:,]\s*\p{Lu})"
 )
 _BARE_PREFIX = regex.compile(
-    r"^[\W_]{0,3}(?:T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|TUQ|TM|KT|TL)\s*[.:]?\s*$"
+    r"^[\W_]{0,3}(?:" + _prefix_alternatives(upper=True, shortest=2) + r")\s*[.:]?\s*$"
 )
-_INNER_PREFIX = regex.compile(r"\s(?=(?:T/M|K/T|T/L|TM|KT|TL|TUQ)\s*\.)")
+# A second prefix inside one line (``TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH``).
+_INNER_PREFIX = regex.compile(
+    r"\s(?=(?:" + _prefix_alternatives(upper=True, shortest=2) + r")\s*\.)"
+)
 _PLACEHOLDER = regex.compile(
     r"^\(?\s*(?:da\s*ky|ky\b|ky,|chu\s*ky|handwritten|signed|dong\s*dau|ky\s*ten|ky\s*va|kt\s*$)|"
     r"^(?:ky\s*boi|nguoi\s*ky|co\s*quan\s*:|thoi\s*gian\s*ky|email|ngay\s*ky)"
@@ -70,8 +73,7 @@ class FoundSignature:
 
 
 def _is_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+    return in_capitals(text, fewest_letters=3)
 
 
 def _piece(line: Line, a: int, b: int) -> Piece | None:
@@ -313,42 +315,30 @@ def _merge_wrapped(pieces: list[Piece]) -> list[Piece]:
     line continues the chain or title above it unless it opens a new one."""
     merged: list[Piece] = []
     for p in pieces:
-        if merged:
+        if merged and p.start - merged[-1].end <= 2 and _continues(merged[-1].text, p.text):
             prev = merged[-1]
-            if _BARE_PREFIX.match(prev.text) and p.start - prev.end <= 2:
-                merged[-1] = Piece(
-                    f"{prev.text} {p.text}", prev.start, p.end
-                )  # ``TL.`` / ``CỤC TRƯỞNG``
-                continue
-            if (
-                len(prev.text.split()) == 1
-                and _is_upper(prev.text)
-                and _is_upper(p.text)
-                and p.start - prev.end <= 2
-                and not _PREFIX.match(p.text)
-            ):
-                merged[-1] = Piece(f"{prev.text} {p.text}", prev.start, p.end)  # ``CHỦ`` / ``TỊCH``
-                continue
-            prev_match = _PREFIX.match(prev.text)
-            prev_is_chain = prev_match is not None
-            if prev_match and len(prev.text[prev_match.end() :].split()) == 1 and _is_upper(p.text):
-                merged[-1] = Piece(
-                    f"{prev.text} {p.text}", prev.start, p.end
-                )  # ``TM. BAN`` / ``BÍ THƯ``
-                continue
-            if (
-                prev_is_chain
-                and _mixed_case_tail(prev.text) is None
-                and _is_upper(p.text)
-                and not _PREFIX.match(p.text)
-                and (not _starts_title(p.text) or prev.text.rstrip().endswith((",", "-", "&")))
-                and len(p.text) <= 40
-                and p.start - prev.end <= 2
-            ):
-                merged[-1] = Piece(f"{prev.text} {p.text}", prev.start, p.end)
-                continue
-        merged.append(p)
+            merged[-1] = Piece(f"{prev.text} {p.text}", prev.start, p.end)
+        else:
+            merged.append(p)
     return merged
+
+
+def _continues(prev: str, text: str) -> bool:
+    """Whether capital line ``text`` is the wrapped rest of ``prev``, the line above it."""
+    if _BARE_PREFIX.match(prev):
+        return True  # ``TL.`` / ``CỤC TRƯỞNG``
+    if not _is_upper(text) or _PREFIX.match(text):
+        return False
+    prefix = _PREFIX.match(prev)
+    if prefix is None:
+        return len(prev.split()) == 1 and _is_upper(prev)  # ``CHỦ`` / ``TỊCH``
+    if len(prev[prefix.end() :].split()) == 1:
+        return True  # ``TM. BAN`` / ``BÍ THƯ``
+    return (
+        _mixed_case_tail(prev) is None
+        and (not _starts_title(text) or prev.rstrip().endswith((",", "-", "&")))
+        and len(text) <= 40
+    )
 
 
 def _index_of(pieces: list[Piece], start: int) -> int:
