@@ -180,22 +180,11 @@ def segment(lines: list[Line]) -> list[Segment]:
     attached: dict[int, int] = {}  # a start -> the first block attached below its closing
     for cluster in clusters:
         first = cluster[0][0]
-        kinds = {k for _, k in cluster}
-        if starts:
+        if starts and _belongs_to_previous(lines, cluster, starts[-1]):
             previous = starts[-1]
             if previous not in attached and _has_closing(lines, previous, first):
                 attached[previous] = _header_top(lines, first, previous + 1)
-            if _is_attachment_header(lines, first):
-                continue
-            if "number" not in kinds and _issued_with_a_decision(lines, first):
-                continue  # ``QUY ĐỊNH`` under a numberless header: the decision's regulation
-            if not _has_closing(lines, previous, first) and "number" not in kinds:
-                continue
-            if "number" not in kinds and not _followed_by_number_or_date(lines, first):
-                continue  # a motto alone: an annexed form or a quoted header
-            numbers = [lines[i] for i, k in cluster if k == "number"]
-            if numbers and not any(_has_serial(line) for line in numbers):
-                continue  # ``Số: …/…``: a blank form annexed to the document above
+            continue
         starts.append(first)
 
     if not starts:
@@ -210,9 +199,26 @@ def segment(lines: list[Line]) -> list[Segment]:
     for i, (top, anchor) in enumerate(zip(tops, starts, strict=True)):
         last = tops[i + 1] if i + 1 < len(tops) else len(lines)
         last = _cut_furniture(lines, anchor, last)
-        below = attached.get(anchor)
+        below = attached.get(anchor)  # None too when web furniture ended the text first
         segments.append(Segment(top, last, anchor, below if below and below < last else None))
     return segments
+
+
+def _belongs_to_previous(lines: list[Line], cluster: list[tuple[int, str]], previous: int) -> bool:
+    """Whether the header ``cluster`` is part of the document starting at ``previous``:
+    an appendix, form or copy attached to it, or a header quoted in its body."""
+    first = cluster[0][0]
+    kinds = {k for _, k in cluster}
+    if _is_attachment_header(lines, first):
+        return True
+    if "number" not in kinds:
+        return (
+            _issued_with_a_decision(lines, first)  # ``QUY ĐỊNH`` under a numberless header
+            or not _has_closing(lines, previous, first)
+            or not _followed_by_number_or_date(lines, first)  # a motto alone: a form
+        )
+    numbers = [lines[i] for i, k in cluster if k == "number"]
+    return not any(_has_serial(line) for line in numbers)  # ``Số: …/…``: a blank form
 
 
 def _same_kind_twice(cluster: list[tuple[int, str]], kind: str) -> bool:

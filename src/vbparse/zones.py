@@ -117,11 +117,11 @@ def find_zones(lines: list[Line], seg: Segment, title_names: dict[str, str]) -> 
 
     # The closing is the last one above any attached appendix or form (which carry their
     # own ``Nơi nhận`` and signature blocks).
-    main = lines[seg.first : seg.attached] if seg.attached is not None else doc
-    noi_nhan = _last_noi_nhan(main) if main is not doc else None
-    if noi_nhan is None:
+    main = lines[seg.first : seg.attached or seg.last]
+    noi_nhan = _last_noi_nhan(main)
+    if noi_nhan is None and seg.attached is not None:
+        main = doc  # no closing above the attachment: the document's is further down
         noi_nhan = _last_noi_nhan(doc)
-        main = doc
     closing = noi_nhan
     sig = _last_authority_line(main, header_end)
     if (
@@ -203,7 +203,7 @@ def _find_title(
                 return Title(ln.index, ln.index, None)
             if folded.startswith(key + " ") and len(folded) < len(key) + 120:
                 return Title(ln.index, ln.index, len(key) + 1)
-        nxt = lines[ln.index + 1] if ln.index + 1 < len(lines) else None
+        nxt = _next(lines, ln)
         if nxt is not None and nxt.upper and len(folded) <= 12:
             joined = f"{folded.strip()} {nxt.folded.strip(' :.')}"
             if joined in names:  # ``NGHỊ`` / ``QUYẾT``: a web page wrapped the title
@@ -299,9 +299,7 @@ def _looks_like_authority(line: Line) -> bool:
     """The collective named above the basis lines (``CHÍNH PHỦ``, ``ỦY BAN NHÂN DÂN …``)."""
     folded = line.folded.strip(" :")
     collectives: list[str] = titles()["collectives"]
-    return line.upper and (
-        folded.startswith(tuple(collectives)) or folded in ("chinh phu", "quoc hoi", "bo chinh tri")
-    )
+    return line.upper and folded.startswith(tuple(collectives))
 
 
 def small_print_footnotes(body: list[Line], closing: int | None) -> list[int]:
