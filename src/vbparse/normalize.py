@@ -350,11 +350,9 @@ def _flattened_breaks(text: str) -> list[int]:
     """Line starts inside a flattened document, when it holds at least two kinds of cue.
 
     The cues are matched as printed, not folded: their capitals tell a cue from prose."""
-    cuts = [m.end() for m in _FLATTENED_BREAK.finditer(text)]
-    cues = ("Số", "Nơi nhận", "Căn cứ", "Điều", "Kính gửi")
-    if sum(cue in text for cue in cues) < 2:
-        return []
-    return [c for c in cuts if 0 < c < len(text)]
+    if sum(cue in text for cue in ("Số", "Nơi nhận", "Căn cứ", "Điều", "Kính gửi")) < 2:
+        return []  # prose on one long line: nothing to cut, and nothing scanned
+    return [c for m in _FLATTENED_BREAK.finditer(text) if 0 < (c := m.end()) < len(text)]
 
 
 # ---------------------------------------------------------------- the whole text

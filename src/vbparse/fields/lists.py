@@ -85,6 +85,7 @@ _DEBRIS_AFTER_END = regex.compile(
     r"(?:(?<=[.)])\s*(?=[^\p{Lu}\s])|(?<=\))\s+)"
     r"(?!.*\d\s*b\b)(?!.*\p{L}{3})(?!.*\p{Lu}\p{Ll})[^()]{1,6}$"
 )
+_TRAILING_MARKS = regex.compile(r"[^\w)\]\"”’]+$")
 _LUU = regex.compile(r"^\W*[lk][uư]u\b", regex.IGNORECASE)
 
 
@@ -98,11 +99,15 @@ def finish(item: ListItem) -> ListItem | None:
     """An item without trailing separators, stray marks and scan debris.
 
     ``Lãnh đạo Cục; ⁄`` → ``Lãnh đạo Cục``."""
-    text = _without_debris(regex.sub(r"[^\w)\]\"”’]+$", "", item.text))
-    text = regex.sub(r"[^\w)\]\"”’]+$", "", text)
+    text = _TRAILING_MARKS.sub("", _without_debris(_TRAILING_MARKS.sub("", item.text)))
     if not regex.search(r"\w", text):
         return None
     return ListItem(text, item.start, item.start + len(text))
+
+
+def _wrapped_onto(item: ListItem, line: Line) -> bool:
+    """Whether ``item`` began above ``line`` and took it as a continuation."""
+    return item.start < line.start <= item.end
 
 
 def _join(a: ListItem, b: ListItem) -> ListItem:
@@ -119,14 +124,10 @@ def read_items(
         _split_inline(lines[first], first_col) if first_col < len(lines[first].text) else []
     )
     open_item = bool(items) and not lines[first].text.rstrip().endswith((";", ".", ","))
-    count = len(items)
     k = first + 1
     blank_run = 0
-    wrapped = False  # the last item has taken a continuation line
     while k < stop:
         ln = lines[k]
-        if len(items) != count:
-            count, wrapped = len(items), False
         if ln.blank:
             blank_run += 1
             if blank_run > (1 if items else 3):
@@ -157,7 +158,12 @@ def read_items(
             blank_run = 0
             k += 1
             continue
-        if recipients and wrapped and ln.text.lstrip()[:1].isupper():
+        if (
+            recipients
+            and items
+            and _wrapped_onto(items[-1], lines[k - 1])
+            and ln.text.lstrip()[:1].isupper()
+        ):
             break  # a capital line under a recipient already wrapped once: the body begins
         if (
             items
@@ -169,7 +175,6 @@ def read_items(
             cont = _trim(ln, 0, len(ln.text))
             if cont:
                 items[-1] = _join(items[-1], cont)
-                wrapped = True
             open_item = not ln.text.rstrip().endswith((";", ".", ","))
             k += 1
             continue
