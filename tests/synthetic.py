@@ -72,6 +72,41 @@ PHÓ BÍ THƯ
 Đỗ Thanh Bình
 """
 
+# A decision of a provincial committee: title, subject, the head named above the basis.
+STATE_DECISION = """\
+ỦY BAN NHÂN DÂN
+TỈNH KIÊN GIANG
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 1351/QĐ-UBND
+Kiên Giang, ngày 10 tháng 5 năm 2022
+
+QUYẾT ĐỊNH
+Về việc công bố danh mục thủ tục hành chính
+__________
+
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG
+
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+Căn cứ Quyết định số 12/2021/QĐ-UBND ngày 03/3/2021 của Ủy ban nhân dân tỉnh;
+
+QUYẾT ĐỊNH:
+
+Điều 1. Công bố kèm theo Quyết định này danh mục thủ tục hành chính.
+
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.
+
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT, TCCB.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Lâm Minh Thành
+"""
+
 # A template for variations of one state letter: every field can be replaced.
 TEMPLATE = """\
 {issuer}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from synthetic import PARTY_LETTER, STATE_LETTER, letter, numbers, one, parse
+from synthetic import PARTY_LETTER, STATE_DECISION, STATE_LETTER, letter, numbers, one, parse
 from vbparse.lines import split_lines
 from vbparse.normalize import normalize
 from vbparse.segment import segment
@@ -62,37 +62,6 @@ Trần Văn Sơn
 # the number line, the V/v and the date.
 FORWARDED_BARE = FORWARDED_WITH_HEADER.split("\n", 4)[4]
 
-DECISION = """\
-ỦY BAN NHÂN DÂN
-TỈNH KIÊN GIANG
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-
-Số: 1351/QĐ-UBND
-Kiên Giang, ngày 10 tháng 5 năm 2022
-
-QUYẾT ĐỊNH
-Về việc công bố danh mục thủ tục hành chính
-
-CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG
-
-Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
-
-QUYẾT ĐỊNH:
-
-Điều 1. Công bố kèm theo Quyết định này danh mục thủ tục hành chính.
-
-Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.
-
-Nơi nhận:
-- Như Điều 2;
-- Lưu: VT, TCCB.
-
-KT. CHỦ TỊCH
-PHÓ CHỦ TỊCH
-
-Lâm Minh Thành
-"""
 
 APPENDIX_WITH_FORM = """
 PHỤ LỤC
@@ -199,16 +168,18 @@ PARTY_MENTION = letter(
         pytest.param(
             STATE_LETTER + "\n" + PARTY_LETTER, ["1507/UBND-TH", "176-CV/TU"], id="state+party"
         ),
-        pytest.param(DECISION + APPENDIX_WITH_FORM, ["1351/QĐ-UBND"], id="appendix-with-motto"),
         pytest.param(
-            DECISION + REGULATION_ANNEXED, ["1351/QĐ-UBND"], id="regulation-ban-hanh-kem-theo"
+            STATE_DECISION + APPENDIX_WITH_FORM, ["1351/QĐ-UBND"], id="appendix-with-motto"
+        ),
+        pytest.param(
+            STATE_DECISION + REGULATION_ANNEXED, ["1351/QĐ-UBND"], id="regulation-ban-hanh-kem-theo"
         ),
         pytest.param(
             letter(number="Số: 245/KH-STTTT") + BLANK_FORM,
             ["245/KH-STTTT"],
             id="annexed-blank-form",
         ),
-        pytest.param(DECISION + COPY_BLOCK, ["1351/QĐ-UBND"], id="sao-y-copy-block"),
+        pytest.param(STATE_DECISION + COPY_BLOCK, ["1351/QĐ-UBND"], id="sao-y-copy-block"),
         pytest.param(STATE_LETTER + WEB_TAIL, ["1507/UBND-TH"], id="web-boilerplate-after"),
         pytest.param(METADATA_BOX + STATE_LETTER, ["1507/UBND-TH"], id="web-metadata-box-before"),
         pytest.param(PARTY_MENTION, ["88/UBND-VP"], id="body-mentions-the-party"),
@@ -256,9 +227,9 @@ def test_second_document_keeps_its_own_fields() -> None:
 
 
 def test_appendix_stays_with_its_document() -> None:
-    record = one(DECISION + APPENDIX_WITH_FORM)
+    record = one(STATE_DECISION + APPENDIX_WITH_FORM)
     start, end = record.source.span
-    assert "ĐƠN ĐỀ NGHỊ" in (DECISION + APPENDIX_WITH_FORM)[start:end]
+    assert "ĐƠN ĐỀ NGHỊ" in (STATE_DECISION + APPENDIX_WITH_FORM)[start:end]
 
 
 def test_web_boilerplate_after_the_signature_is_cut_off() -> None:

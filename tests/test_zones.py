@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from synthetic import PARTY_LETTER, STATE_LETTER, ascii_id, letter, one
+from synthetic import PARTY_LETTER, STATE_DECISION, STATE_LETTER, ascii_id, letter, one
 from vbparse.fields.header import title_names
 from vbparse.lines import split_lines
 from vbparse.normalize import normalize
@@ -84,43 +84,8 @@ def test_subject_ends_at_kinh_gui_without_a_date_line_between() -> None:
     assert [i.text for i in r.recipients] == ["Sở Y tế"]
 
 
-DECISION = """\
-ỦY BAN NHÂN DÂN
-TỈNH KIÊN GIANG
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-
-Số: 1351/QĐ-UBND
-Kiên Giang, ngày 10 tháng 5 năm 2022
-
-QUYẾT ĐỊNH
-Về việc công bố danh mục thủ tục hành chính
-__________
-
-CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG
-
-Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
-Căn cứ Quyết định số 12/2021/QĐ-UBND ngày 03/3/2021 của Ủy ban nhân dân tỉnh;
-
-QUYẾT ĐỊNH:
-
-Điều 1. Công bố kèm theo Quyết định này danh mục thủ tục hành chính.
-
-Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.
-
-Nơi nhận:
-- Như Điều 2;
-- Lưu: VT, TCCB.
-
-KT. CHỦ TỊCH
-PHÓ CHỦ TỊCH
-
-Lâm Minh Thành
-"""
-
-
 def test_title_line_gives_type_and_subject() -> None:
-    r = one(DECISION)
+    r = one(STATE_DECISION)
     assert r.doc_type == "Quyết định"
     assert r.subject == "Về việc công bố danh mục thủ tục hành chính"
     assert r.number is not None and r.number.value == "1351/QĐ-UBND"
@@ -128,7 +93,7 @@ def test_title_line_gives_type_and_subject() -> None:
 
 
 def test_number_comes_from_the_header_not_the_body() -> None:
-    r = one(DECISION)
+    r = one(STATE_DECISION)
     assert r.number is not None and r.number.value == "1351/QĐ-UBND"
     assert "12/2021/QĐ-UBND" in [c.number for c in r.citations]
 
@@ -250,7 +215,7 @@ def test_kinh_gui_of_an_annexed_form_is_not_the_documents() -> None:
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
         "ĐƠN ĐỀ NGHỊ\nKính gửi: Ủy ban nhân dân xã ...\n\nTôi tên là: ..........\n"
     )
-    assert one(DECISION + form).recipients == ()
+    assert one(STATE_DECISION + form).recipients == ()
 
 
 # ---------------------------------------------------------------- closing
