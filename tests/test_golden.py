@@ -1,6 +1,6 @@
 """Golden fixtures: whole real documents beside the fields an expert reads from them.
 
-Each ``tests/fixtures/NAME.txt`` is a dump from the corpus; ``NAME.expected.json`` holds,
+Each ``tests/fixtures/NAME.txt`` is a dump from the corpus; ``NAME.gold.json`` holds,
 per document, the fields of ``corpus/GOLD.md`` (started from the human gold labels and
 checked value by value against the text).  Every (fixture, document, field) is its own
 test case, compared after the folding the scorer uses, so a failure names the field.
@@ -22,7 +22,7 @@ import pytest
 from vbparse.pipeline import parse_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
-NAMES = sorted(p.name[: -len(".expected.json")] for p in FIXTURES.glob("*.expected.json"))
+NAMES = sorted(p.name[: -len(".gold.json")] for p in FIXTURES.glob("*.gold.json"))
 
 # ---------------------------------------------------------------- the scorer's folding
 
@@ -158,9 +158,7 @@ KNOWN: dict[tuple[str, int, str], str] = {
 
 @cache
 def expected(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(
-        (FIXTURES / f"{name}.expected.json").read_text(encoding="utf-8")
-    )
+    data: dict[str, Any] = json.loads((FIXTURES / f"{name}.gold.json").read_text(encoding="utf-8"))
     return data
 
 

@@ -12,11 +12,24 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Span = tuple[int, int]
 System = Literal["state", "party", "union"]
 Authority = Literal["TM", "KT", "TL", "TUQ", "Q"]
+# How a citing document relates to the one it cites, read from the words around the
+# citation (docs/record.md lists the cue words of each).
+Relation = Literal[
+    "legal_basis",
+    "implements",
+    "amends",
+    "replaces",
+    "repeals",
+    "guides",
+    "attached_to",
+    "forwards",
+    "reference",
+]
 
 
 class _Frozen(BaseModel):
@@ -102,7 +115,12 @@ class Citation(_Frozen):
     title: str | None = Field(default=None, description="the name of a law cited by name")
     text: str = Field(description="the citation as printed")
     span: Span
-    target: str | None = Field(default=None, description="id of the cited record when linked")
+    relation: Relation = Field(
+        default="reference", description="what the citing document does with the cited one"
+    )
+    target: str | None = Field(
+        default=None, description="id of the cited record when linking found it in the corpus"
+    )
 
 
 class ParseWarning(_Frozen):
@@ -140,3 +158,13 @@ class Record(_Frozen):
     citations: tuple[Citation, ...] = ()
     warnings: tuple[ParseWarning, ...] = ()
     spans: FieldSpans = FieldSpans()
+    # Set by linking (null / empty with --no-link): see docs/record.md, "Linking".
+    work_id: str | None = Field(
+        default=None, description="shared by every copy of one document found in the run"
+    )
+    duplicate_of: str | None = Field(
+        default=None, description="id of the canonical record when this one is a copy"
+    )
+    cited_by: tuple[str, ...] = Field(
+        default=(), description="ids of the records whose citations target this one"
+    )

@@ -1,0 +1,203 @@
+"""What every command shares: the app, input options, failure reports, safe output."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager, suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+
+from vbparse import __version__
+from vbparse.decode import DecodeError, text_encoding_name
+from vbparse.emit import atomic_output
+from vbparse.inputs import (
+    DEFAULT_GLOBS,
+    STDIN,
+    InputError,
+    display_path,
+    iter_inputs,
+    read_input,
+)
+from vbparse.models import Record
+from vbparse.pipeline import parse_bytes
+
+EXIT_FAILED_INPUTS = 1
+EXIT_OUTPUT_ERROR = 3
+_DEFAULT_GLOBS_TEXT = " ".join(DEFAULT_GLOBS)
+_STDOUT_NAME = "<stdout>"
+
+app = typer.Typer(
+    name="vbparse",
+    no_args_is_help=True,
+    add_completion=False,
+    # A crash should show a plain traceback to paste into a bug report, never local
+    # variables (they hold the documents' text).
+    pretty_exceptions_enable=False,
+)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"vbparse {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Parse Vietnamese administrative and Party documents from text dumps into JSON records."""
+
+
+def _known_encoding(name: str | None) -> str | None:
+    """Refuse an unknown --encoding once, as a usage error, rather than once per file."""
+    if name is not None:
+        try:
+            text_encoding_name(name)
+        except DecodeError as error:
+            raise typer.BadParameter(error.reason) from None
+    return name
+
+
+# Arguments and options that extract and normalize share.
+Paths = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="PATH",
+        help="Text files, or directories to search recursively; '-' reads standard input.",
+        show_default=False,
+    ),
+]
+Globs = Annotated[
+    list[str] | None,
+    typer.Option(
+        metavar="PATTERN",
+        help=f"Files to take from directories, repeatable (default: {_DEFAULT_GLOBS_TEXT}).",
+        show_default=False,
+    ),
+]
+Encoding = Annotated[
+    str | None,
+    typer.Option(
+        metavar="NAME",
+        callback=_known_encoding,
+        help="Decode every input as NAME (tcvn3, vni, cp1258, utf-16, …) instead of detecting it.",
+        show_default=False,
+    ),
+]
+
+
+@dataclass
+class Tally:
+    files: int = 0
+    errors: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+
+    def summary(self, documents: int, seconds: float) -> str:
+        counts = ", ".join(
+            _plural(n, noun)
+            for n, noun in ((self.files, "file"), (documents, "document"), (self.errors, "error"))
+        )
+        return f"{counts} in {seconds:.1f} s"
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def parse_inputs(
+    paths: list[str], glob: list[str] | None, encoding: str | None, max_bytes: int, tally: Tally
+) -> Iterator[Record]:
+    """Records of every input; a failing input is reported and skipped, never fatal."""
+    for path in paths:
+        found = False
+        for item in iter_inputs([path], glob):
+            found = True
+            tally.files += 1
+            try:
+                data = read_input(item, max_bytes=max_bytes)
+                records = parse_bytes(data, source=display_path(item), encoding=encoding)
+            except (InputError, DecodeError) as error:
+                fail(tally, item, error.reason)
+                continue
+            except Exception as error:  # a parser bug must not cost the other files
+                fail(tally, item, f"internal error: {type(error).__name__}: {error}")
+                continue
+            yield from records
+        if not found:
+            patterns = " ".join(glob) if glob else _DEFAULT_GLOBS_TEXT
+            fail(tally, path, f"no files matching {patterns}")
+
+
+def fail(tally: Tally, path: str, reason: str) -> None:
+    tally.errors += 1
+    tally.failures.append((path, (reason.splitlines() or [""])[0]))
+    report(path, reason)
+
+
+def report(path: str, reason: str) -> None:
+    """``vbparse: error: <path>: <reason>``, kept to exactly one line."""
+    first_line = (reason.splitlines() or [""])[0]
+    shown_path = path.replace("\n", "\\n").replace("\r", "\\r")
+    typer.echo(f"vbparse: error: {shown_path}: {first_line}", err=True)
+
+
+class ReaderGone(Exception):
+    """Standard output was closed by its reader (``| head``): stop, but it is no error."""
+
+
+@contextmanager
+def output_to(output: Path | None) -> Iterator[TextIO]:
+    """Standard output or an atomically written file; a failed write exits with code 3."""
+    destination: AbstractContextManager[TextIO]
+    if output is None or str(output) == STDIN:
+        destination, name = _stdout(), _STDOUT_NAME
+    else:
+        destination, name = atomic_output(output), str(output)
+    try:
+        with destination as out:
+            yield out
+    except BrokenPipeError:
+        _silence_stdout()
+        raise ReaderGone from None
+    except OSError as error:
+        if name == _STDOUT_NAME:
+            _silence_stdout()  # what is still buffered would fail again at exit
+        reason = (error.strerror or str(error)).lower()
+        report(name, f"cannot write: {reason}")
+        raise typer.Exit(EXIT_OUTPUT_ERROR) from None
+
+
+@contextmanager
+def _stdout() -> Iterator[TextIO]:
+    """Standard output as UTF-8 whatever the locale, flushed before the command returns.
+
+    Flushing here, not at interpreter exit, lets a broken pipe surface where it is handled.
+    """
+    stream = sys.stdout
+    if isinstance(stream, io.TextIOWrapper):
+        stream.reconfigure(encoding="utf-8")
+    yield stream
+    stream.flush()
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so the flush at exit cannot fail again."""
+    with suppress(OSError, ValueError):  # no real file descriptor (a test runner's stream)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def main() -> None:
+    """Entry point of the ``vbparse`` command and of ``python -m vbparse``."""
+    app()
