@@ -23,6 +23,7 @@ from vbparse.cli.common import (
 )
 from vbparse.emit import Format, write_records
 from vbparse.inputs import DEFAULT_MAX_BYTES
+from vbparse.link import link_on_disk
 
 
 @app.command(
@@ -73,15 +74,30 @@ def extract(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No summary line on a terminal.")
     ] = False,
+    no_link: Annotated[
+        bool,
+        typer.Option(
+            "--no-link",
+            help="Skip linking: records stream out as they are parsed, with no target, "
+            "work_id, duplicate_of or cited_by.",
+        ),
+    ] = False,
 ) -> None:
     """Extract one JSON record per document found in the inputs.
 
     A file that cannot be read or decoded is reported on one line of standard error and
     skipped; the others are still processed (exit code 1 instead of 0).
+
+    The documents of the run are then linked: each citation found in the run points at
+    the cited record (`target`), copies of one document share a `work_id`, and each record
+    lists who cites it (`cited_by`).  Records are written when every input is read;
+    `--no-link` streams them out at once instead.
     """
     started = time.monotonic()
     tally = Tally()
     records = parse_inputs(paths, glob, encoding, max_size * 1024 * 1024, tally)
+    if not no_link:
+        records = link_on_disk(records)
     try:
         with output_to(output) as out:
             documents = write_records(records, out, fmt)
