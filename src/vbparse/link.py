@@ -34,6 +34,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date as Date
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -51,13 +52,18 @@ _BATCH = 2000
 _AMBIGUOUS = "W501"
 
 
+_NOT_KEY = regex.compile(r"[^A-Z0-9/]")
+
+
+@lru_cache(maxsize=1 << 16)
 def number_key(value: str) -> str:
     """One key for every printing of a number: ``NĐ-CP`` / ``NĐCP`` / ``ND-CP`` alike,
     ``07-KL/TW`` / ``7-KL/TW`` alike.  Slashes stay: ``1/2021`` is not ``12/021``."""
-    key = regex.sub(r"[^A-Z0-9/]", "", fold(value).upper().replace("⁄", "/"))
+    key = _NOT_KEY.sub("", fold(value).upper().replace("⁄", "/"))
     return key.lstrip("0") if key[:1] == "0" and key[1:2].isdigit() else key
 
 
+@lru_cache(maxsize=1 << 16)
 def family_of(value: str) -> Family:
     grammar = parse_number(value).grammar
     if grammar == "normative":
@@ -266,7 +272,8 @@ class LinkIndex:
         work_id, duplicate_of = self.identity(record.id)
         record = record.model_copy(update={"work_id": work_id, "duplicate_of": duplicate_of})
         citations: list[Citation] = []
-        warnings = list(record.warnings)
+        # Linking a linked record again (a re-linked shard) replaces its earlier links.
+        warnings = [w for w in record.warnings if w.code != _AMBIGUOUS]
         for citation in record.citations:
             target = None
             if citation.number is not None:
@@ -364,8 +371,7 @@ def link_stream(records: Iterable[Record], spool: Spool, index: LinkIndex) -> It
     linked = spool(index.link(record) for record in extracted())
     index.finish_links()
     for record in linked():
-        cited_by = index.cited_by(record.id)
-        yield record.model_copy(update={"cited_by": cited_by}) if cited_by else record
+        yield record.model_copy(update={"cited_by": index.cited_by(record.id)})
 
 
 def _feeding(records: Iterable[Record], index: LinkIndex) -> Iterator[Record]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,13 +19,10 @@ from vbparse.emit import atomic_output
 from vbparse.inputs import (
     DEFAULT_GLOBS,
     STDIN,
-    InputError,
-    display_path,
     iter_inputs,
-    read_input,
 )
 from vbparse.models import Record
-from vbparse.pipeline import parse_bytes
+from vbparse.parallel import Outcome, parse_files
 
 EXIT_FAILED_INPUTS = 1
 EXIT_OUTPUT_ERROR = 3
@@ -100,44 +97,101 @@ Encoding = Annotated[
 
 @dataclass
 class Tally:
+    """What a run has seen so far, for the summary line."""
+
     files: int = 0
+    bytes: int = 0
+    documents: int = 0
+    warnings: int = 0
     errors: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
 
-    def summary(self, documents: int, seconds: float) -> str:
+    @property
+    def mb(self) -> float:
+        return self.bytes / 1e6
+
+    def summary(self, seconds: float) -> str:
         counts = ", ".join(
-            _plural(n, noun)
-            for n, noun in ((self.files, "file"), (documents, "document"), (self.errors, "error"))
+            plural(n, noun)
+            for n, noun in (
+                (self.files, "file"),
+                (self.documents, "document"),
+                (self.warnings, "warning"),
+                (self.errors, "error"),
+            )
         )
         return f"{counts} in {seconds:.1f} s"
 
 
-def _plural(n: int, noun: str) -> str:
+def plural(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def parse_inputs(
-    paths: list[str], glob: list[str] | None, encoding: str | None, max_bytes: int, tally: Tally
+    paths: list[str],
+    glob: list[str] | None,
+    encoding: str | None,
+    max_bytes: int,
+    tally: Tally,
+    *,
+    jobs: int = 1,
+    ordered: bool = True,
+    watch: Callable[[Outcome], None] | None = None,
 ) -> Iterator[Record]:
-    """Records of every input; a failing input is reported and skipped, never fatal."""
+    """Records of every input; a failing input is reported and skipped, never fatal.
+
+    ``jobs`` processes parse the files (see ``vbparse.parallel``); ``watch`` sees each
+    file's outcome as it arrives (progress, ``--verbose``).
+    """
+    outcomes = parse_files(
+        input_items(paths, glob, tally),
+        jobs=jobs,
+        ordered=ordered,
+        encoding=encoding,
+        max_bytes=max_bytes,
+    )
+    for outcome in tallied(outcomes, tally, watch):
+        yield from outcome.records
+
+
+def tallied(
+    outcomes: Iterable[Outcome], tally: Tally, watch: Callable[[Outcome], None] | None = None
+) -> Iterator[Outcome]:
+    """``outcomes`` unchanged, counted into ``tally``; each failure reported on stderr."""
+    for outcome in outcomes:
+        tally.files += 1
+        tally.bytes += outcome.size
+        if outcome.error is not None:
+            fail(tally, outcome.path, outcome.error)
+        if watch is not None:
+            watch(outcome)
+        yield outcome
+
+
+def input_items(paths: list[str], glob: list[str] | None, tally: Tally) -> Iterator[str]:
+    """Every input file under ``paths``; an argument that matches nothing is a failure."""
     for path in paths:
         found = False
         for item in iter_inputs([path], glob):
             found = True
-            tally.files += 1
-            try:
-                data = read_input(item, max_bytes=max_bytes)
-                records = parse_bytes(data, source=display_path(item), encoding=encoding)
-            except (InputError, DecodeError) as error:
-                fail(tally, item, error.reason)
-                continue
-            except Exception as error:  # a parser bug must not cost the other files
-                fail(tally, item, f"internal error: {type(error).__name__}: {error}")
-                continue
-            yield from records
+            yield item
         if not found:
             patterns = " ".join(glob) if glob else _DEFAULT_GLOBS_TEXT
             fail(tally, path, f"no files matching {patterns}")
+
+
+def then(records: Iterable[Record], callback: Callable[[], None]) -> Iterator[Record]:
+    """``records`` unchanged; ``callback()`` once they are all through."""
+    yield from records
+    callback()
+
+
+def counted(records: Iterable[Record], tally: Tally) -> Iterator[Record]:
+    """``records`` unchanged, counted into ``tally`` as they are written."""
+    for record in records:
+        tally.documents += 1
+        tally.warnings += len(record.warnings)
+        yield record
 
 
 def fail(tally: Tally, path: str, reason: str) -> None:
@@ -150,7 +204,9 @@ def report(path: str, reason: str) -> None:
     """``vbparse: error: <path>: <reason>``, kept to exactly one line."""
     first_line = (reason.splitlines() or [""])[0]
     shown_path = path.replace("\n", "\\n").replace("\r", "\\r")
-    typer.echo(f"vbparse: error: {shown_path}: {first_line}", err=True)
+    # sys.stderr as it is now: while a progress line is live, rich stands in for it and
+    # prints the error above the line instead of through it.
+    print(f"vbparse: error: {shown_path}: {first_line}", file=sys.stderr, flush=True)
 
 
 class ReaderGone(Exception):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -12,18 +13,28 @@ import typer
 
 from vbparse.cli.common import (
     EXIT_FAILED_INPUTS,
+    EXIT_OUTPUT_ERROR,
     Encoding,
     Globs,
     Paths,
     ReaderGone,
     Tally,
     app,
+    counted,
+    fail,
+    input_items,
     output_to,
-    parse_inputs,
+    report,
+    tallied,
+    then,
 )
-from vbparse.emit import Format, write_records
-from vbparse.inputs import DEFAULT_MAX_BYTES
+from vbparse.cli.progress import watching
+from vbparse.emit import Format, write_database, write_records
+from vbparse.inputs import DEFAULT_MAX_BYTES, STDIN
 from vbparse.link import link_on_disk
+from vbparse.models import Record
+from vbparse.parallel import Outcome, default_jobs, parse_files
+from vbparse.shards import DEFAULT_SHARD_FILES, Shard, write_shards
 
 
 @app.command(
@@ -32,7 +43,9 @@ from vbparse.link import link_on_disk
         "  vbparse extract cong-van.txt\n\n"
         "  vbparse extract dumps/ --glob '*.TXT' -o records.jsonl\n\n"
         "  cat cong-van.txt | vbparse extract - --format json\n\n"
-        "  vbparse extract dumps/ -o records.jsonl --errors failed.jsonl"
+        "  vbparse extract dumps/ -o records.jsonl --errors failed.jsonl\n\n"
+        "  vbparse extract dumps/ --format sqlite -o corpus.db\n\n"
+        "  vbparse extract archive/ --output-dir records/ --jobs 8   (run again to resume)"
     )
 )
 def extract(
@@ -50,7 +63,13 @@ def extract(
     ] = None,
     fmt: Annotated[
         Format,
-        typer.Option("--format", help="JSON Lines (one record a line) or one JSON array."),
+        typer.Option(
+            "--format",
+            help="jsonl (one record a line), json (one array), csv (one row a record), "
+            "register (the incoming-documents register of NĐ 30, CSV for a spreadsheet) "
+            "or sqlite (a database with full-text search; needs -o FILE). "
+            "See docs/export.md.",
+        ),
     ] = "jsonl",
     encoding: Encoding = None,
     max_size: Annotated[
@@ -72,7 +91,10 @@ def extract(
         ),
     ] = None,
     quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="No summary line on a terminal.")
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="Nothing on standard error but errors: no progress, no summary."
+        ),
     ] = False,
     no_link: Annotated[
         bool,
@@ -82,8 +104,43 @@ def extract(
             "work_id, duplicate_of or cited_by.",
         ),
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            metavar="N",
+            min=1,
+            help="Parse with N processes (default: the machine's cores).",
+            show_default=False,
+        ),
+    ] = None,
+    unordered: Annotated[
+        bool,
+        typer.Option(
+            "--unordered",
+            help="With several jobs, write records as files finish, not in input order.",
+        ),
+    ] = False,
+    output_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--output-dir",
+            metavar="DIR",
+            help="Write JSON Lines shards and a manifest to DIR; run again to resume, "
+            "skipping the shards whose files have not changed.",
+            show_default=False,
+        ),
+    ] = None,
+    shard_files: Annotated[
+        int,
+        typer.Option("--shard-size", metavar="FILES", min=1, help="Input files per shard."),
+    ] = DEFAULT_SHARD_FILES,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="One line per file on standard error.")
+    ] = False,
 ) -> None:
-    """Extract one JSON record per document found in the inputs.
+    """Extract one record per document found in the inputs (JSON Lines unless --format).
 
     A file that cannot be read or decoded is reported on one line of standard error and
     skipped; the others are still processed (exit code 1 instead of 0).
@@ -93,21 +150,85 @@ def extract(
     lists who cites it (`cited_by`).  Records are written when every input is read;
     `--no-link` streams them out at once instead.
     """
+    if output_dir is not None and (output is not None or fmt != "jsonl"):
+        raise typer.BadParameter("--output-dir writes JSON Lines shards: drop -o and --format")
+    if fmt == "sqlite" and (output is None or str(output) == STDIN):
+        raise typer.BadParameter("--format sqlite needs -o FILE")
     started = time.monotonic()
     tally = Tally()
-    records = parse_inputs(paths, glob, encoding, max_size * 1024 * 1024, tally)
-    if not no_link:
-        records = link_on_disk(records)
-    try:
-        with output_to(output) as out:
-            documents = write_records(records, out, fmt)
-    except ReaderGone:
-        raise typer.Exit(EXIT_FAILED_INPUTS if tally.errors else 0) from None
+    jobs = jobs or default_jobs()
+    max_bytes = max_size * 1024 * 1024
+    with watching(tally, quiet=quiet, verbose=verbose) as watch:
+
+        def parse(items: Iterable[str], ordered: bool = True) -> Iterator[Outcome]:
+            outcomes = parse_files(
+                items, jobs=jobs, ordered=ordered, encoding=encoding, max_bytes=max_bytes
+            )
+            return tallied(outcomes, tally, watch)
+
+        items = input_items(paths, glob, tally)
+        if output_dir is not None:
+            _write_shards(items, output_dir, parse, tally, shard_files, link=not no_link)
+        else:
+            records: Iterable[Record] = (
+                record for outcome in parse(items, not unordered) for record in outcome.records
+            )
+            if not no_link:
+                records = link_on_disk(then(records, lambda: watch.phase("linking")))
+            _write(counted(records, tally), output, fmt, tally)
     if errors is not None:
         with output_to(errors) as out:
             for path, reason in tally.failures:
                 out.write(json.dumps({"path": path, "reason": reason}, ensure_ascii=False) + "\n")
-    if not quiet and sys.stderr.isatty():
-        typer.echo(tally.summary(documents, time.monotonic() - started), err=True)
+    if not quiet and (verbose or sys.stderr.isatty()):
+        typer.echo(tally.summary(time.monotonic() - started), err=True)
     if tally.errors:
         raise typer.Exit(EXIT_FAILED_INPUTS)
+
+
+def _write(records: Iterable[Record], output: Path | None, fmt: Format, tally: Tally) -> None:
+    if fmt == "sqlite":
+        assert output is not None
+        _write_database(records, output)
+        return
+    try:
+        with output_to(output) as out:
+            write_records(records, out, fmt)
+    except ReaderGone:
+        raise typer.Exit(EXIT_FAILED_INPUTS if tally.errors else 0) from None
+
+
+def _write_shards(
+    items: Iterable[str],
+    directory: Path,
+    parse: Callable[[Iterable[str]], Iterator[Outcome]],
+    tally: Tally,
+    shard_files: int,
+    *,
+    link: bool,
+) -> None:
+    """``--output-dir``: shards and a manifest; finished shards of an earlier run are kept."""
+
+    def reused(shard: Shard) -> None:  # its files are not read again: say what they held
+        tally.files += shard.inputs
+        for path, reason in shard.failures:
+            fail(tally, path, reason)
+
+    try:
+        done = write_shards(
+            items, directory, parse, shard_files=shard_files, link=link, on_reused=reused
+        )
+    except OSError as error:
+        report(str(directory), f"cannot write: {(error.strerror or str(error)).lower()}")
+        raise typer.Exit(EXIT_OUTPUT_ERROR) from None
+    tally.documents += done.documents
+    tally.warnings += done.warnings
+
+
+def _write_database(records: Iterable[Record], output: Path) -> int:
+    """SQLite needs a file it can seek in (checked before parsing); exit 3 if unwritable."""
+    try:
+        return write_database(records, output)
+    except OSError as error:
+        report(str(output), f"cannot write: {(error.strerror or str(error)).lower()}")
+        raise typer.Exit(EXIT_OUTPUT_ERROR) from None
