@@ -46,11 +46,19 @@ def default_jobs() -> int:
 
 
 def parse_file(
-    item: str, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    item: str,
+    encoding: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    *,
+    read_from: str | None = None,
 ) -> Outcome:
-    """Read and parse one input; never raises for a bad file or a parser bug."""
+    """Read and parse one input; never raises for a bad file or a parser bug.
+
+    ``read_from`` is where to read ``item`` when this process's working directory is not
+    the one ``item`` is relative to (a cluster worker); records still name ``item``.
+    """
     try:
-        data = read_input(item, max_bytes=max_bytes)
+        data = read_input(read_from or item, max_bytes=max_bytes)
         records = parse_bytes(data, source=display_path(item), encoding=encoding)
     except (InputError, DecodeError) as error:
         return Outcome(item, error=error.reason)

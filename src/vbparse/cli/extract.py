@@ -37,6 +37,16 @@ from vbparse.parallel import Outcome, default_jobs, parse_files
 from vbparse.shards import DEFAULT_SHARD_FILES, Shard, write_shards
 
 
+def _dask_installed(address: str | None) -> str | None:
+    """Refuse --scheduler at once, before reading anything, when Dask is not installed."""
+    if address is not None:
+        try:
+            import vbparse.dask  # noqa: F401
+        except ImportError as error:
+            raise typer.BadParameter(str(error)) from None
+    return address
+
+
 @app.command(
     epilog=(
         "Examples:\n\n"
@@ -45,7 +55,8 @@ from vbparse.shards import DEFAULT_SHARD_FILES, Shard, write_shards
         "  cat cong-van.txt | vbparse extract - --format json\n\n"
         "  vbparse extract dumps/ -o records.jsonl --errors failed.jsonl\n\n"
         "  vbparse extract dumps/ --format sqlite -o corpus.db\n\n"
-        "  vbparse extract archive/ --output-dir records/ --jobs 8   (run again to resume)"
+        "  vbparse extract archive/ --output-dir records/ --jobs 8   (run again to resume)\n\n"
+        "  vbparse extract /shared/dumps --scheduler tcp://host:8786 -o records.jsonl"
     )
 )
 def extract(
@@ -122,6 +133,18 @@ def extract(
             help="With several jobs, write records as files finish, not in input order.",
         ),
     ] = False,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS",
+            callback=_dask_installed,
+            help="Parse on the Dask cluster at ADDRESS (tcp://host:8786, or 'local') instead "
+            "of --jobs processes; every worker must read the files at the same paths. "
+            "Needs pip install 'vbparse[dask]'.",
+            show_default=False,
+        ),
+    ] = None,
     output_dir: Annotated[
         Path | None,
         typer.Option(
@@ -161,9 +184,12 @@ def extract(
     with watching(tally, quiet=quiet, verbose=verbose) as watch:
 
         def parse(items: Iterable[str], ordered: bool = True) -> Iterator[Outcome]:
-            outcomes = parse_files(
-                items, jobs=jobs, ordered=ordered, encoding=encoding, max_bytes=max_bytes
-            )
+            if scheduler is not None:
+                outcomes = _on_cluster(scheduler, items, ordered, encoding, max_bytes)
+            else:
+                outcomes = parse_files(
+                    items, jobs=jobs, ordered=ordered, encoding=encoding, max_bytes=max_bytes
+                )
             return tallied(outcomes, tally, watch)
 
         items = input_items(paths, glob, tally)
@@ -184,6 +210,20 @@ def extract(
         typer.echo(tally.summary(time.monotonic() - started), err=True)
     if tally.errors:
         raise typer.Exit(EXIT_FAILED_INPUTS)
+
+
+def _on_cluster(
+    scheduler: str, items: Iterable[str], ordered: bool, encoding: str | None, max_bytes: int
+) -> Iterator[Outcome]:
+    from vbparse.dask import ClusterError, parse_files_on  # an optional extra
+
+    try:
+        yield from parse_files_on(
+            scheduler, items, ordered=ordered, encoding=encoding, max_bytes=max_bytes
+        )
+    except ClusterError as error:  # the run cannot finish: one line, no output file
+        report(scheduler, error.reason)
+        raise typer.Exit(EXIT_FAILED_INPUTS) from None
 
 
 def _write(records: Iterable[Record], output: Path | None, fmt: Format, tally: Tally) -> None:
