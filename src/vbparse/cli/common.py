@@ -18,6 +18,7 @@ from vbparse.decode import DecodeError, text_encoding_name
 from vbparse.emit import atomic_output
 from vbparse.inputs import (
     DEFAULT_GLOBS,
+    DEFAULT_MAX_BYTES,
     STDIN,
     iter_inputs,
 )
@@ -91,6 +92,33 @@ Encoding = Annotated[
         callback=_known_encoding,
         help="Decode every input as NAME (tcvn3, vni, cp1258, utf-16, …) instead of detecting it.",
         show_default=False,
+    ),
+]
+MaxSize = Annotated[
+    int,
+    typer.Option(
+        "--max-size",
+        metavar="MB",
+        min=1,
+        help="Refuse input files larger than this many megabytes.",
+    ),
+]
+DEFAULT_MAX_MB = DEFAULT_MAX_BYTES // (1024 * 1024)
+Jobs = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        metavar="N",
+        min=1,
+        help="Parse with N processes (default: the cores this process may use).",
+        show_default=False,
+    ),
+]
+Quiet = Annotated[
+    bool,
+    typer.Option(
+        "--quiet", "-q", help="Nothing on standard error but errors: no progress, no summary."
     ),
 ]
 

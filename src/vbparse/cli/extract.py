@@ -12,11 +12,15 @@ from typing import Annotated
 import typer
 
 from vbparse.cli.common import (
+    DEFAULT_MAX_MB,
     EXIT_FAILED_INPUTS,
     EXIT_OUTPUT_ERROR,
     Encoding,
     Globs,
+    Jobs,
+    MaxSize,
     Paths,
+    Quiet,
     ReaderGone,
     Tally,
     app,
@@ -30,7 +34,7 @@ from vbparse.cli.common import (
 )
 from vbparse.cli.progress import watching
 from vbparse.emit import Format, write_database, write_records
-from vbparse.inputs import DEFAULT_MAX_BYTES, STDIN
+from vbparse.inputs import STDIN
 from vbparse.link import link_on_disk
 from vbparse.models import Record
 from vbparse.parallel import Outcome, default_jobs, parse_files
@@ -83,15 +87,7 @@ def extract(
         ),
     ] = "jsonl",
     encoding: Encoding = None,
-    max_size: Annotated[
-        int,
-        typer.Option(
-            "--max-size",
-            metavar="MB",
-            min=1,
-            help="Refuse input files larger than this many megabytes.",
-        ),
-    ] = DEFAULT_MAX_BYTES // (1024 * 1024),
+    max_size: MaxSize = DEFAULT_MAX_MB,
     errors: Annotated[
         Path | None,
         typer.Option(
@@ -101,12 +97,7 @@ def extract(
             show_default=False,
         ),
     ] = None,
-    quiet: Annotated[
-        bool,
-        typer.Option(
-            "--quiet", "-q", help="Nothing on standard error but errors: no progress, no summary."
-        ),
-    ] = False,
+    quiet: Quiet = False,
     no_link: Annotated[
         bool,
         typer.Option(
@@ -115,17 +106,7 @@ def extract(
             "work_id, duplicate_of or cited_by.",
         ),
     ] = False,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs",
-            "-j",
-            metavar="N",
-            min=1,
-            help="Parse with N processes (default: the machine's cores).",
-            show_default=False,
-        ),
-    ] = None,
+    jobs: Jobs = None,
     unordered: Annotated[
         bool,
         typer.Option(

@@ -16,10 +16,14 @@ from typing import Annotated
 import typer
 
 from vbparse.cli.common import (
+    DEFAULT_MAX_MB,
     EXIT_FAILED_INPUTS,
     Encoding,
     Globs,
+    Jobs,
+    MaxSize,
     Paths,
+    Quiet,
     ReaderGone,
     Tally,
     app,
@@ -33,7 +37,7 @@ from vbparse.cli.common import (
 )
 from vbparse.cli.progress import Watcher, watching
 from vbparse.graph import Graph, GraphFormat, build_graph, write_graph
-from vbparse.inputs import DEFAULT_MAX_BYTES, STDIN, InputError
+from vbparse.inputs import STDIN, InputError
 from vbparse.link import link_on_disk
 from vbparse.models import Record
 from vbparse.parallel import default_jobs, parse_files
@@ -88,32 +92,9 @@ def graph(
     ] = False,
     glob: Globs = None,
     encoding: Encoding = None,
-    max_size: Annotated[
-        int,
-        typer.Option(
-            "--max-size",
-            metavar="MB",
-            min=1,
-            help="Refuse text files (and single records) larger than this many megabytes.",
-        ),
-    ] = DEFAULT_MAX_BYTES // (1024 * 1024),
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs",
-            "-j",
-            metavar="N",
-            min=1,
-            help="Parse texts with N processes (default: the machine's cores).",
-            show_default=False,
-        ),
-    ] = None,
-    quiet: Annotated[
-        bool,
-        typer.Option(
-            "--quiet", "-q", help="Nothing on standard error but errors: no progress, no summary."
-        ),
-    ] = False,
+    max_size: MaxSize = DEFAULT_MAX_MB,
+    jobs: Jobs = None,
+    quiet: Quiet = False,
 ) -> None:
     """Write the citation graph of the inputs: one node per document, one edge per
     cited document with the relation and how often.

@@ -18,9 +18,11 @@ from typing import Annotated, Literal, TextIO
 import typer
 
 from vbparse.cli.common import (
+    DEFAULT_MAX_MB,
     EXIT_FAILED_INPUTS,
     Encoding,
     Globs,
+    MaxSize,
     Paths,
     ReaderGone,
     Tally,
@@ -31,7 +33,6 @@ from vbparse.cli.common import (
 from vbparse.decode import DecodeError, decode_bytes
 from vbparse.inputs import (
     DEFAULT_GLOBS,
-    DEFAULT_MAX_BYTES,
     InputError,
     display_path,
     iter_inputs,
@@ -101,15 +102,7 @@ def lint(
         typer.Option("--statistics", help="Print the number of findings per rule instead."),
     ] = False,
     encoding: Encoding = None,
-    max_size: Annotated[
-        int,
-        typer.Option(
-            "--max-size",
-            metavar="MB",
-            min=1,
-            help="Refuse input files larger than this many megabytes.",
-        ),
-    ] = DEFAULT_MAX_BYTES // (1024 * 1024),
+    max_size: MaxSize = DEFAULT_MAX_MB,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No summary line on a terminal.")
     ] = False,

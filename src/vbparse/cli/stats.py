@@ -11,9 +11,12 @@ from typing import Annotated, Literal
 import typer
 
 from vbparse.cli.common import (
+    DEFAULT_MAX_MB,
     EXIT_FAILED_INPUTS,
     Encoding,
     Globs,
+    Jobs,
+    MaxSize,
     Paths,
     ReaderGone,
     Tally,
@@ -22,7 +25,7 @@ from vbparse.cli.common import (
     output_to,
 )
 from vbparse.cli.stats_view import write_tables
-from vbparse.inputs import DEFAULT_GLOBS, DEFAULT_MAX_BYTES, InputError, iter_inputs
+from vbparse.inputs import DEFAULT_GLOBS, InputError, iter_inputs
 from vbparse.link import link_on_disk
 from vbparse.models import Record
 from vbparse.parallel import default_jobs, parse_files
@@ -89,15 +92,7 @@ def stats(
         ),
     ] = None,
     encoding: Encoding = None,
-    max_size: Annotated[
-        int,
-        typer.Option(
-            "--max-size",
-            metavar="MB",
-            min=1,
-            help="Refuse text files (and single records) larger than this many megabytes.",
-        ),
-    ] = DEFAULT_MAX_BYTES // (1024 * 1024),
+    max_size: MaxSize = DEFAULT_MAX_MB,
     no_link: Annotated[
         bool,
         typer.Option(
@@ -106,17 +101,7 @@ def stats(
             "and whether a cited document is in the corpus stays unknown.",
         ),
     ] = False,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs",
-            "-j",
-            metavar="N",
-            min=1,
-            help="Parse texts with N processes (default: the machine's cores).",
-            show_default=False,
-        ),
-    ] = None,
+    jobs: Jobs = None,
 ) -> None:
     """Summarise a corpus: documents by type, issuer, year and system, how often each
     field was found, warnings, and the most-cited documents.
