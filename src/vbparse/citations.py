@@ -7,7 +7,9 @@ A citation is a number in one of the three grammars (``4162/VPCP-TKBT``,
 Lists after one type word (``các Nghị quyết số 01/NQ-CP, 02/NQ-CP``) share the type.
 Laws, codes, ordinances and treaties are also cited by name alone
 (``Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025``).  The document's own number and
-self-references (``Quyết định này``) are never citations.
+self-references (``Quyết định này``) are never citations.  Each citation carries its
+relation (``Căn cứ`` → legal_basis, ``thay thế`` → replaces …, see ``relations``), read at
+every mention and settled by the relations' precedence when the mentions disagree.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ import regex
 from vbparse.fields.dates import date_right_after, find_date
 from vbparse.fields.numbers import CITED_NUMBER, canonical, parse_number, trim_cited
 from vbparse.fold import fold
+from vbparse.models import Relation
+from vbparse.relations import relations_at, strongest
 from vbparse.vocab import doc_types
 
 
@@ -33,6 +37,7 @@ class FoundCitation:
     end: int
     number_start: int
     number_end: int
+    relation: Relation = "reference"
 
 
 def _type_words() -> regex.Pattern[str]:
@@ -98,6 +103,7 @@ def find_citations(
 ) -> list[FoundCitation]:
     """Every citation in ``text[start:end]``, deduplicated by number, in order."""
     found: list[FoundCitation] = []
+    mentions: list[tuple[int, int, str]] = []  # every mention, repeats too: (start, end, key)
     by_number: dict[str, int] = {}
     prev_type: str | None = None
     prev_tail = -1
@@ -125,6 +131,7 @@ def find_citations(
             )
         prev_type, prev_tail = (doc_type if not generic else None), tail
         key = _same_number_key(value)
+        mentions.append((m.start(), tail, key))
         if key in by_number:
             first = found[by_number[key]]
             if first.date is None and date_value:
@@ -144,9 +151,39 @@ def find_citations(
                 m.start() + len(raw),
             )
         )
-    found.extend(_by_name(text, folded, start, end, found))
+    named, named_mentions = _by_name(text, folded, start, end)
+    found.extend(named)
+    mentions.extend(named_mentions)
+    found = _with_relations(text, folded, start, end, found, mentions)
     found.sort(key=lambda c: c.start)
     return found
+
+
+def _with_relations(
+    text: str,
+    folded: str,
+    start: int,
+    end: int,
+    found: list[FoundCitation],
+    mentions: list[tuple[int, int, str]],
+) -> list[FoundCitation]:
+    """``found`` with the relation read at each mention, the strongest one per citation."""
+    mentions.sort()
+    read = relations_at(text, folded, [(s, e) for s, e, _ in mentions], start, end)
+    by_key: dict[str, list[Relation]] = {}
+    for (_, _, key), relation in zip(mentions, read, strict=True):
+        by_key.setdefault(key, []).append(relation)
+    return [replace(c, relation=strongest(by_key.get(_key_of(c), []))) for c in found]
+
+
+def _key_of(citation: FoundCitation) -> str:
+    if citation.number is not None:
+        return _same_number_key(citation.number)
+    return _name_key(citation.title or "")
+
+
+def _name_key(title: str) -> str:
+    return "name:" + fold(title)
 
 
 def _same_number_key(value: str) -> str:
@@ -155,10 +192,12 @@ def _same_number_key(value: str) -> str:
 
 
 def _by_name(
-    text: str, folded: str, start: int, end: int, numbered: list[FoundCitation]
-) -> list[FoundCitation]:
-    """Laws, codes, ordinances and treaties cited by name, without a number."""
+    text: str, folded: str, start: int, end: int
+) -> tuple[list[FoundCitation], list[tuple[int, int, str]]]:
+    """Laws, codes, ordinances and treaties cited by name, without a number, and every
+    mention of them (repeats too) as ``(start, end, key)``."""
     out: list[FoundCitation] = []
+    mentions: list[tuple[int, int, str]] = []
     seen: set[str] = set()
     for m in _BY_NAME.finditer(text, start, end):
         name_end = m.end("name")
@@ -174,7 +213,8 @@ def _by_name(
         year = regex.match(r"\s*nam\s+((?:19|20)\d\d)\b", after)
         if date_value is None and year:
             date_value = year.group(1)
-        key = fold(title)
+        key = _name_key(title)
+        mentions.append((m.start(), name_end, key))
         if key in seen:
             continue
         seen.add(key)
@@ -191,4 +231,4 @@ def _by_name(
                 name_end,
             )
         )
-    return out
+    return out, mentions

@@ -52,13 +52,20 @@ _CODE_TAIL = regex.compile(r"\p{Lu}{2,5}")
 _SPLIT_SERIAL = regex.compile(r"^(\s*(?=[^\s/\-]{0,3}\d)[^\W_]{1,4})\s(?=[^\s/\-]{1,8}[/\-])")
 # Nothing but marks before the first separator: the serial is blank.
 _BLANK_SERIAL = regex.compile(r"^[^\p{L}\p{N}]*?[^\p{L}\p{N}\s/\-][^\p{L}\p{N}]{0,8}?/(?=[^\W\d_])")
+_WORD = regex.compile(r"\S+")
+# Where the number ends on its line: a wide gap, or the ``V/v`` printed after it.
+_NUMBER_END = regex.compile(r"\s{3,}|\s(?=[Vv]\s*/\s*[Vv]\b)")
+_SEPARATOR = regex.compile(r"[/\-]")
+_NOISE_BEFORE_SEPARATOR = regex.compile(r"^[^\w/\-]+(?=[/\-])")
+_COMMA_BEFORE_DATE = regex.compile(r"[,.]\s*ng[a-z]")
+_NOT_IN_PLACE = regex.compile(r"[\d:;,.()\-]")
 
 
 def _number_extent(rest: str) -> int:
     """How much of ``rest`` is the number: its first word, and the words a stray space cut
     off at a separator (``17 -CV/ĐU``, ``367 - QĐ/TWĐTN-VP``).  A word after a separator
     must look like a code, so stamp noise (``4046J/BTC-TCT - l``) is not swallowed."""
-    words = list(regex.finditer(r"\S+", rest))
+    words = list(_WORD.finditer(rest))
     if not words:
         return 0
     end = words[0].end()
@@ -104,7 +111,7 @@ class _Reader:
         if not rest.strip() and ln.index + 1 < len(self.lines):
             ln, rest_at = self.lines[ln.index + 1], 0  # ``Số:`` wrapped before the number
             rest = ln.text
-        cut = regex.search(r"\s{3,}|\s(?=[Vv]\s*/\s*[Vv]\b)", rest)
+        cut = _NUMBER_END.search(rest)
         if cut:
             rest = rest[: cut.start()]
         blank = _BLANK_SERIAL.match(rest)
@@ -114,11 +121,11 @@ class _Reader:
         joined = _SPLIT_SERIAL.sub(r"\1", rest)
         raw_len = _number_extent(joined) + (len(rest) - len(joined))
         raw = rest[:raw_len].rstrip(" .,;")
-        if not raw or not regex.search(r"[/\-]", raw):
+        if not raw or not _SEPARATOR.search(raw):
             self.warn("W102", f"number line without a number and symbol: {ln.text.strip()!r}")
             return None, None
         value = canonical(raw)
-        value = regex.sub(r"^[^\w/\-]+(?=[/\-])", "", value)
+        value = _NOISE_BEFORE_SEPARATOR.sub("", value)
         parsed = parse_number(value)
         start = ln.start + rest_at
         span = self.span(start, start + len(raw))
@@ -148,7 +155,7 @@ class _Reader:
         end = nxt.end if nxt is not None else ln.end
         found = find_date(folded, ln.start, end)
         place = place_span = None
-        comma = regex.search(r"[,.]\s*ng[a-z]", ln.folded)
+        comma = _COMMA_BEFORE_DATE.search(ln.folded)
         if comma:
             head = ln.text[: comma.start()]
             stripped = head.strip(" *_")
@@ -268,7 +275,7 @@ def _place_fragment(text: str) -> bool:
         1 <= len(words) <= 4
         and sum(not w[:1].isupper() for w in words) <= 1  # ``Thành phố Hồ Chí``
         and words[0][:1].isupper()
-        and not regex.search(r"[\d:;,.()\-]", text)
+        and not _NOT_IN_PLACE.search(text)
         and not any(c.isupper() for c in "".join(w[1:] for w in words))
     )
 
@@ -362,6 +369,7 @@ def read_document(
                 title=c.title,
                 text=norm.text[c.start : c.end],
                 span=r.span(c.number_start, c.number_end) if c.number else r.span(c.start, c.end),
+                relation=c.relation,
             )
             for c in citations
         ),

@@ -7,7 +7,7 @@ line), 2 usage error, 3 output could not be written, 130 interrupted.
 module, imported here so that it registers itself on the app.
 """
 
-from vbparse.cli import extract, graph, lint, normalize, schema, stats  # noqa: F401  (they register commands)
+from vbparse.cli import check, extract, graph, lint, normalize, schema, show, stats  # noqa: F401  (they register commands)
 from vbparse.cli.common import app, main
 
 __all__ = ["app", "main"]
