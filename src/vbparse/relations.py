@@ -58,7 +58,9 @@ _LOOK_AHEAD = 300
 _YOUNG_PARENTHESIS = 150
 
 # Where a clause's words start: past white space, a bullet and a number (``a)``, ``1.``).
-_CLAUSE_HEAD = regex.compile(r"[\s\-–•+*]*(?:(?:\d{1,2}|[a-z])[.)]\s*)?")
+# Bounded: a run of bullets and blank lines must not be scanned again from each of its
+# lines (quadratic on a page of ``- - -``).
+_CLAUSE_HEAD = regex.compile(r"[\s\-–•+*]{0,40}(?:(?:\d{1,2}|[a-z])[.)]\s{0,20})?")
 # Where the first item of a list clause starts: past ``và``, ``các``, the provision cited
 # (``Khoản 2 Điều 55``) and ``số``.
 _LIST_LEAD = regex.compile(
