@@ -16,8 +16,14 @@ from functools import cache
 _SPECIAL = {"đ": "d", "Đ": "d", "Ð": "d", "ð": "d"}
 
 
+# The table covers the Basic Multilingual Plane; ``str.translate`` leaves a character past
+# its end (an emoji) as it is, just as it leaves one without an entry.
+_TABLE_SIZE = 0x10000
+
+
 @cache
-def _table() -> dict[int, str]:
+def _folds() -> dict[int, str]:
+    """The characters that fold to something else, and what they fold to."""
     table: dict[int, str] = {}
     for code in list(range(0x00C0, 0x0250)) + list(range(0x1E00, 0x1F00)) + list(range(65, 91)):
         ch = chr(code)
@@ -30,6 +36,18 @@ def _table() -> dict[int, str]:
     for ch, folded in _SPECIAL.items():
         table[ord(ch)] = folded
     return table
+
+
+@cache
+def _table() -> str:
+    """The fold of every character, indexed by code point.
+
+    Folding runs over every document several times.  ``str.translate`` looks a character
+    up in a string faster than in a dict (about twice as fast over a whole text)."""
+    chars = [chr(code) for code in range(_TABLE_SIZE)]
+    for code, folded in _folds().items():
+        chars[code] = folded
+    return "".join(chars)
 
 
 def fold(text: str) -> str:

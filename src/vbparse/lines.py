@@ -8,6 +8,10 @@ import regex
 
 from vbparse.normalize import Normalized
 
+# Patterns are compiled once here: ``regex.search(pattern, …)`` looks its pattern up in
+# the module cache at each call, which costs far more than the search of a short line.
+_LETTER_OR_DIGIT = regex.compile(r"[^\W_]")
+
 
 def in_capitals(text: str, *, fewest_letters: int = 2) -> bool:
     """Printed in capitals, allowing OCR a few small letters (``TONG ce TRƯỞNG``)."""
@@ -37,7 +41,7 @@ class Line:
     @property
     def rule(self) -> bool:
         """A rule line (``-----``, ``____``, ``***``) or a lone Party star."""
-        return bool(self.text) and not regex.search(r"[^\W_]", self.text)
+        return bool(self.text) and not _LETTER_OR_DIGIT.search(self.text)
 
 
 def split_lines(norm: Normalized) -> list[Line]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import itertools
 import unicodedata
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -68,11 +68,6 @@ class _Builder:
             self.parts.append(text)
             self.offsets.extend([at] * len(text))
 
-    def build(self, source_length: int) -> Normalized:
-        text = "".join(self.parts)
-        self.offsets.append(source_length)
-        return Normalized(text, fold(text), self.offsets, source_length)
-
 
 # ---------------------------------------------------------------- inline cleaning
 
@@ -91,12 +86,21 @@ _INLINE = regex.compile(
     regex.VERBOSE,
 )
 _HEADING = regex.compile(r"[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|#{1,6}$)")
+# A character that every alternative of ``_INLINE`` needs.  Most lines hold none and are
+# copied whole, without trying the alternation at each position.
+_INLINE_NEEDS = regex.compile(
+    r"[*_\\\u200b-\u200d\u2060\ufeff\u00ad\u00a0\u2007\u202f\u3000\t|\u00d0\uff1a\u0300-\u036f]"
+)
 
 
-def _clean_piece(source: str, start: int, end: int, out: _Builder) -> None:
-    """Copy ``source[start:end]`` (one line) into ``out``, cleaning inline markup."""
+def _clean_piece(source: str, start: int, end: int) -> tuple[str, Sequence[int]]:
+    """``source[start:end]`` (one line) with inline markup cleaned, and the source offset
+    of each of its characters."""
     lead = _HEADING.match(source, start, end)
     pos = lead.end() if lead else start
+    if not _INLINE_NEEDS.search(source, pos, end):
+        return source[pos:end], range(pos, end)  # most lines: nothing to build or copy
+    out = _Builder()
     for m in _INLINE.finditer(source, pos, end):
         out.copy(source, pos, m.start())
         kind = m.lastgroup
@@ -116,6 +120,7 @@ def _clean_piece(source: str, start: int, end: int, out: _Builder) -> None:
                 out.put(ch, m.start() + min(i, len(m.group()) - 1))
         pos = m.end()
     out.copy(source, pos, end)
+    return "".join(out.parts), out.offsets
 
 
 # ---------------------------------------------------------------- lines and tables
@@ -171,6 +176,10 @@ def _logical_lines(source: str) -> Iterator[tuple[int, int]]:
     while i < len(lines):
         start, end = lines[i]
         text = source[start:end]
+        if "+" not in text and "---" not in text and "|" not in text:
+            yield start, end  # no table border or row can be without one of them
+            i += 1
+            continue
         if _GRID_BORDER.match(text) or _SIMPLE_BORDER.match(text):
             grid = text.lstrip().startswith("+")
             starts = _column_starts(text, grid)
@@ -262,28 +271,46 @@ def _skip_front_matter(source: str, lines: list[tuple[int, int]]) -> int:
 
 # Markers of the right-hand header column, matched on the folded line.  A line holding
 # one of them after other text is two columns printed side by side.
+_MOTTO = r"c[o0]ng\s*h[o0]a\s+x[a]\s*h[o0]i(?:\s+ch[u]\s*ngh[i1l]a(?:\s+[vy][i1]e[t]\s*nam)?)?"
+_MOTTO_TAIL = r"d[o0]c\s*l[a]p\s*[-–—]+\s*t[u]\s*d[o0](?:\s*[-–—]+\s*h[a]nh(?:\s*ph[u]c)?)?"
+_PARTY = r"dang\s+cong\s+san\s+viet\s+nam"
+_SO_COLON = r"s[o0]\s*:"
 _RIGHT_COLUMN = regex.compile(
     r"""
-      (?P<motto>c[o0]ng\s*h[o0]a\s+x[a]\s*h[o0]i(?:\s+ch[u]\s*ngh[i1l]a(?:\s+[vy][i1]e[t]\s*nam)?)?)
-    | (?P<motto2>d[o0]c\s*l[a]p\s*[-–—]+\s*t[u]\s*d[o0](?:\s*[-–—]+\s*h[a]nh(?:\s*ph[u]c)?)?)
-    | (?P<party>dang\s+cong\s+san\s+viet\s+nam)
+      (?P<motto>MOTTO)
+    | (?P<motto2>TAIL)
+    | (?P<party>PARTY)
     | (?P<date>(?<=\S\s+)(?:[^\W\d_][\w.]*\s+){0,3}[^\W\d_][\w.]*\s*[,.]\s*
                (?:ngay(?![a-z])|ng[a-z]{1,3}\S{0,3}\s*[tf]h?ang))
-    | (?P<number>(?<=\p{Lu})s[o0]\s*:)
+    | (?P<number>(?<=\p{Lu})SO_COLON)
     | (?P<union>(?<=\S\s*)UNION_HEADERS)
     | (?P<vv>(?<=\S\s+)v\s*[/.]\s*v\b)
-    """.replace("UNION_HEADERS", union_header_pattern()),
+    """.replace("MOTTO", _MOTTO)
+    .replace("TAIL", _MOTTO_TAIL)
+    .replace("PARTY", _PARTY)
+    .replace("SO_COLON", _SO_COLON)
+    .replace("UNION_HEADERS", union_header_pattern()),
     regex.VERBOSE,
+)
+# The markers that count on any line, without their look-behinds.  Dates and ``V/v``
+# count only on a number line, so a line with neither a number cue nor one of these has
+# no column to split.  Ruling that out first spares most lines the full scan, whose
+# look-behinds are tried at every position (it was a quarter of all parsing time).
+_HEADER_MARK = regex.compile(
+    "|".join((_MOTTO, _MOTTO_TAIL, _PARTY, _SO_COLON, union_header_pattern()))
 )
 _NUMBER_LINE = regex.compile(r"\s*(?:s[o0]\s*[:;.]?\s*\S|[$5][o0-6]\s*:|v\s*/\s*v\b)")
 
 
 def _split_columns(text: str, folded: str) -> list[int]:
     """Clean-line positions where a second header column starts (or the first ends)."""
+    number_line = _NUMBER_LINE.match(folded) is not None
+    if not number_line and not _HEADER_MARK.search(folded):
+        return []
     cuts: list[int] = []
     for m in _RIGHT_COLUMN.finditer(folded):
         kind = m.lastgroup
-        if kind in ("date", "vv") and not _NUMBER_LINE.match(folded):
+        if kind in ("date", "vv") and not number_line:
             continue
         if kind == "number" and not text[m.start() - 1 : m.start()].isupper():
             continue
@@ -362,34 +389,39 @@ _NOISE_LINE = regex.compile(r"\s*(?:-{2,}\s*page(?:\s+\d+|\s+break)?\s*-{2,}|\|+
 
 def normalize(source: str) -> Normalized:
     """Clean ``source`` into lines, with an offset map back to it."""
-    out = _Builder()
+    parts: list[str] = []
+    folded_parts: list[str] = []  # each row is folded once, here kept for the whole text
+    offsets: array[int] = array("l")
     first = True
     for start, end in _logical_lines(source):
-        line = _Builder()
-        _clean_piece(source, start, end, line)
-        pieces = _split_cells(line)
-        for text, offsets in pieces:
+        for text, folded, piece_offsets in _split_cells(*_clean_piece(source, start, end)):
             stripped = text.strip()
-            if _NOISE_LINE.match(fold(text)):
+            if _NOISE_LINE.match(folded):
                 stripped = ""
             lead = len(text) - len(text.lstrip())
             if not first:
                 # an empty piece has no offsets: right after the last character taken
                 # keeps the map monotonic
-                after = out.offsets[-1] + 1 if out.offsets else start
-                out.put("\n", offsets[0] if offsets else min(max(after, start), len(source)))
+                after = offsets[-1] + 1 if offsets else start
+                parts.append("\n")
+                folded_parts.append("\n")
+                offsets.append(
+                    piece_offsets[0] if piece_offsets else min(max(after, start), len(source))
+                )
             first = False
             if stripped:
-                out.parts.append(stripped)
-                out.offsets.extend(offsets[lead : lead + len(stripped)])
-    return out.build(len(source))
+                parts.append(stripped)
+                folded_parts.append(folded[lead : lead + len(stripped)])
+                offsets.extend(piece_offsets[lead : lead + len(stripped)])
+    offsets.append(len(source))
+    return Normalized("".join(parts), "".join(folded_parts), offsets, len(source))
 
 
-def _split_cells(line: _Builder) -> list[tuple[str, array[int]]]:
-    """A cleaned line as one or more lines: at '|' cells and at header-column markers."""
-    text = "".join(line.parts)
-    offsets = line.offsets
-    result: list[tuple[str, array[int]]] = []
+def _split_cells(text: str, offsets: Sequence[int]) -> list[tuple[str, str, Sequence[int]]]:
+    """A cleaned line as one or more lines: at '|' cells and at header-column markers.
+
+    Each comes with its folded shadow and its source offsets."""
+    result: list[tuple[str, str, Sequence[int]]] = []
     pos = 0
     for cell in text.split("\n"):
         end = pos + len(cell)
@@ -398,9 +430,10 @@ def _split_cells(line: _Builder) -> list[tuple[str, array[int]]]:
         rows = _flattened_breaks(cell) if len(cell) >= FLATTENED_LENGTH else []
         for a, b in itertools.pairwise([0, *rows, len(cell)]):
             row = cell[a:b]
-            cuts = _split_columns(row, fold(row)) if row.strip() else []
+            folded = fold(row)
+            cuts = _split_columns(row, folded) if row.strip() else []
             for c, d in itertools.pairwise([0, *cuts, len(row)]):
-                result.append((row[c:d], cell_offsets[a + c : a + d]))
+                result.append((row[c:d], folded[c:d], cell_offsets[a + c : a + d]))
         pos = end + 1
     return result
 

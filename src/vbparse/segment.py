@@ -32,6 +32,11 @@ CLOSING = regex.compile(
 )
 
 WINDOW = 12  # lines within which header anchors belong to one header
+_SUBJECT_CUE = regex.compile(r"(?i)v\s*/\s*v|về\s+việc")
+_DIGIT_BEFORE_SEPARATOR = regex.compile(r"[^/\-–]*\d")
+# The number of a copy (``Số: …/SY``, ``/SL``, ``/TrS``): a SAO Y block, not a document.
+_COPY_NUMBER = regex.compile(r"^s[o0]\s*[:;.]?\s*[.…_ ]*/\s*(?:sy|sl|trs)\b")
+_DAY_AND_MONTH = regex.compile(r"ngay\s*\d{1,2}\s*th")
 
 
 @dataclass(frozen=True)
@@ -77,21 +82,22 @@ def is_number_line(line: Line, following: Line | None = None) -> bool:
         return False
     tail = rest[token.end() :].split(maxsplit=1)
     after = tail[1] if len(tail) > 1 else ""
-    return len(after) <= 30 or bool(regex.match(r"(?i)v\s*/\s*v|về\s+việc", after))
+    return len(after) <= 30 or bool(_SUBJECT_CUE.match(after))
 
 
 def _has_serial(line: Line) -> bool:
     """Whether a number line carries a serial: a digit before its first separator."""
     cue = _NUMBER_CUE.match(line.text)
     rest = line.text[cue.end() :] if cue else line.text
-    return bool(regex.match(r"[^/\-–]*\d", rest))
+    return bool(_DIGIT_BEFORE_SEPARATOR.match(rest))
 
 
 def _anchor(line: Line, following: Line | None = None) -> str | None:
     folded = line.folded.strip()
     if MOTTO.match(folded):
         return "motto"
-    if following is not None and line.upper and len(folded) < 30:
+    # The length test first: it spares long body lines the letter-by-letter capitals test.
+    if following is not None and len(folded) < 30 and line.upper:
         # the motto wrapped by a web page: ``CỘNG HÒA XÃ`` / ``HỘI CHỦ NGHĨA VIỆT NAM``
         joined = f"{folded} {following.folded.strip()}"
         m = MOTTO.match(joined)
@@ -115,7 +121,7 @@ def _is_attachment_header(lines: list[Line], at: int) -> bool:
         folded = line.folded.strip()
         if ATTACHMENT.match(folded):
             return True
-        if regex.match(r"^s[o0]\s*[:;.]?\s*[.…_ ]*/\s*(?:sy|sl|trs)\b", folded):
+        if _COPY_NUMBER.match(folded):
             return True
     return False
 
@@ -228,7 +234,7 @@ def _same_kind_twice(cluster: list[tuple[int, str]], kind: str) -> bool:
 
 def _followed_by_number_or_date(lines: list[Line], at: int) -> bool:
     for line in lines[at : at + WINDOW]:
-        if is_number_line(line) or regex.search(r"ngay\s*\d{1,2}\s*th", line.folded):
+        if is_number_line(line) or _DAY_AND_MONTH.search(line.folded):
             return True
     return False
 

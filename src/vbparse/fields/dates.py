@@ -64,9 +64,12 @@ def find_date(folded: str, pos: int = 0, endpos: int | None = None) -> FoundDate
     return best
 
 
+_BEFORE_DAY = regex.compile(r"[\s,]*(?:ban\s*hanh\s*)?(?=ng[a]y)")
+
+
 def date_right_after(folded: str, pos: int, window: int = 14) -> FoundDate | None:
     """A date that a citation carries: ``ngày …`` right after the number (``, ngày`` too)."""
-    m = regex.match(r"[\s,]*(?:ban\s*hanh\s*)?(?=ng[a]y)", folded[pos : pos + window])
+    m = _BEFORE_DAY.match(folded[pos : pos + window])
     if not m:
         return None
     found = find_date(folded, pos + m.end(), min(len(folded), pos + m.end() + 40))

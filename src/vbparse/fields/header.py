@@ -30,8 +30,11 @@ class IssuerLines:
     lines: tuple[Line, ...]
 
 
+_RULE_AFTER = regex.compile(r"[-_=*]{2,}.*$")
+
+
 def _clean_issuer(text: str) -> str:
-    text = regex.sub(r"[-_=*]{2,}.*$", "", text)  # a rule printed after the name
+    text = _RULE_AFTER.sub("", text)  # a rule printed after the name
     return " ".join(text.split()).strip(" -*,")
 
 
@@ -178,6 +181,8 @@ def marks_of(lines: list[Line], zones: Zones) -> dict[str, tuple[str, Line]]:
 
 
 _GARBLED_VV = regex.compile(r"^(?:v\s*[/.il]\s*v|viv|vlv|va|vv)\s*[:.]?\s+", regex.IGNORECASE)
+_VV = regex.compile(r"v/v\b")
+_VV_COLON = regex.compile(r"v/v\s*:\s*")
 
 
 def subject_text(lines: list[Line], zones: Zones) -> str | None:
@@ -188,13 +193,9 @@ def subject_text(lines: list[Line], zones: Zones) -> str | None:
     text = " ".join(p.strip() for p in parts)
     text = " ".join(text.split())
     folded = fold(text)
-    if (
-        _GARBLED_VV.match(folded)
-        and not regex.match(r"v/v\b", folded)
-        and not folded.startswith("ve viec")
-    ):
+    if _GARBLED_VV.match(folded) and not _VV.match(folded) and not folded.startswith("ve viec"):
         text = text[_GARBLED_VV.match(folded).end() :]  # type: ignore[union-attr]
-    elif regex.match(r"v/v\s*:", folded):
-        text = "V/v " + text[regex.match(r"v/v\s*:\s*", folded).end() :]  # type: ignore[union-attr]
+    elif vv_colon := _VV_COLON.match(folded):
+        text = "V/v " + text[vv_colon.end() :]
     text = text.strip(" _-")
     return text or None

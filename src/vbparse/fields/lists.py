@@ -24,6 +24,9 @@ _NOT_RECIPIENT = regex.compile(
     r"^\(\s*(?:lo|so)\s*\d|^\(?\s*(?:ma\s*so\s*thue|mst|dia\s*chi|dien\s*thoai|dt\b|fax|email|e-mail|website|so\s*tai\s*khoan)\b"
 )
 _PLACEHOLDER = regex.compile(r"^\(?\s*(?:da\s*ky|ky\b|chu\s*ky|handwritten|signed)")
+_WORD_CHAR = regex.compile(r"\w")
+_DIGIT = regex.compile(r"\d")
+_BULLET_AT_END = regex.compile(r"\s*[-–—+•]$")
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,7 @@ def _trim(line: Line, start: int, end: int) -> ListItem | None:
     stripped = piece.rstrip()
     lead = len(stripped) - len(stripped.lstrip())
     stripped = stripped.strip()
-    if not stripped or not regex.search(r"\w", stripped):
+    if not stripped or not _WORD_CHAR.search(stripped):
         return None
     s = line.start + start + lead
     return ListItem(stripped, s, s + len(stripped))
@@ -70,7 +73,7 @@ def _split_inline(line: Line, start: int) -> list[ListItem]:
 
 
 def _strip_bullet_tail(item: ListItem) -> ListItem:
-    text = regex.sub(r"\s*[-–—+•]$", "", item.text)
+    text = _BULLET_AT_END.sub("", item.text)
     return ListItem(text, item.start, item.start + len(text))
 
 
@@ -100,7 +103,7 @@ def finish(item: ListItem) -> ListItem | None:
 
     ``Lãnh đạo Cục; ⁄`` → ``Lãnh đạo Cục``."""
     text = _TRAILING_MARKS.sub("", _without_debris(_TRAILING_MARKS.sub("", item.text)))
-    if not regex.search(r"\w", text):
+    if not _WORD_CHAR.search(text):
         return None
     return ListItem(text, item.start, item.start + len(text))
 
@@ -149,7 +152,7 @@ def read_items(
                 opened = ")" not in lines[k].text
                 k += 1
             continue
-        if bullet and regex.match(r"\d", ln.text.strip()) and recipients and items:
+        if bullet and _DIGIT.match(ln.text.strip()) and recipients and items:
             break  # numbered paragraphs of the body
         if bullet:
             new = _split_inline(ln, 0)
@@ -190,7 +193,7 @@ def read_items(
             and blank_run == 0
             and len(ln.text) < 100
             and ln.text.rstrip().endswith((";", ",", "."))
-            and not regex.match(r"\d", ln.text)
+            and not _DIGIT.match(ln.text)
         ):
             items.extend(_split_inline(ln, 0))
             k += 1

@@ -50,9 +50,14 @@ def canonical(raw: str) -> str:
     return _TRAILING.sub("", text)
 
 
+_LETTER_OR_DIGIT = regex.compile(r"[^\W_]")
+# The National Assembly or its Standing Committee with its term (``QH14``, ``UBTVQH15``).
+_ASSEMBLY = regex.compile(r"(?:QH|UBTVQH)\d+$")
+
+
 def _serial(text: str) -> str | None:
     """The running number; blank when it has no digit or letter (``…/QĐ-UBND``)."""
-    return text if regex.search(r"[^\W_]", text) else None
+    return text if _LETTER_OR_DIGIT.search(text) else None
 
 
 def parse_number(raw: str) -> ParsedNumber:
@@ -61,7 +66,7 @@ def parse_number(raw: str) -> ParsedNumber:
     if m:
         type_code = m["type"]
         issuer = m["issuer"]
-        if issuer is None and regex.match(r"(?:QH|UBTVQH)\d+$", type_code):
+        if issuer is None and _ASSEMBLY.match(type_code):
             type_code, issuer = None, m["type"]
         return ParsedNumber(
             value, _serial(m["serial"]), int(m["year"]), type_code, issuer, None, "normative"

@@ -54,6 +54,13 @@ _ACADEMIC = regex.compile(
     r"^(?:(?:P?GS|TS|ThS|Th\.s|BS|DS|Ds|KS|CN|Ths|TS\.BS|BSCKII|BSCKI)\.?\s*)+(?=\p{Lu})"
 )
 _NAME_WORD = regex.compile(r"^\p{Lu}[\p{Ll}\p{M}'’]*$")
+_LIST_LINE = regex.compile(r"^\s*(?:[-–+•]|noi\s*nhan)")
+_WIDE_GAP = regex.compile(r"(?<=\S)(?:\s{3,}|(?<=[;:,.])\s{2,})(?=\S)")
+_AFTER_PUNCTUATION = regex.compile(r"(?<=[;:,.)])\s+")
+_BEFORE_WORD = regex.compile(r"\s(?=\S)")
+_NOT_IN_NAME = regex.compile(r"[\d:;/()\[\]@]")
+_SPACES = regex.compile(r"\s+")
+_WORD = regex.compile(r"\S+")
 
 
 @dataclass(frozen=True)
@@ -94,7 +101,7 @@ def signature_pieces(lines: list[Line], first: int, stop: int) -> list[Piece]:
             continue
         text = ln.text
         folded = ln.folded.strip()
-        listish = regex.match(r"^\s*(?:[-–+•]|noi\s*nhan)", folded) is not None or (
+        listish = _LIST_LINE.match(folded) is not None or (
             folded.startswith("luu") and not _name_like(text)
         )
         if listish:
@@ -117,10 +124,10 @@ def signature_column_start(text: str) -> int | None:
     prefix = _COLUMN_PREFIX.search(text)
     if prefix:
         return prefix.end()
-    gap = regex.search(r"(?<=\S)(?:\s{3,}|(?<=[;:,.])\s{2,})(?=\S)", text)
+    gap = _WIDE_GAP.search(text)
     if gap:
         return gap.end()
-    for m in regex.finditer(r"(?<=[;:,.)])\s+", text):
+    for m in _AFTER_PUNCTUATION.finditer(text):
         tail = text[m.end() :]
         if _is_upper(tail) and _starts_title(tail):
             return m.end()
@@ -139,14 +146,14 @@ def _split_title(text: str) -> tuple[str, str | None]:
     body = max((c for c in vocab["collectives"] if folded.startswith(c)), key=len, default="")
     collective = bool(body)
     head_first = folded.startswith(heads) and not collective
-    for m in regex.finditer(r"\s(?=\S)", folded):
+    for m in _BEFORE_WORD.finditer(folded):
         rest = folded[m.end() :]
         if m.start() < len(body):
             continue  # inside the body's own name (``BAN BÍ THƯ`` holds ``BÍ THƯ``)
         if m.start() > 0 and (rest.startswith(deputies) or (collective and rest.startswith(heads))):
             return text[: m.start()].strip(" ,"), text[m.end() :].strip()
     if head_first:  # ``BỘ TRƯỞNG CỤC TRƯỞNG CỤC NGƯỜI CÓ CÔNG``: a head signing for a head
-        for m in regex.finditer(r"\s(?=\S)", folded):
+        for m in _BEFORE_WORD.finditer(folded):
             before = folded[: m.start()]
             if before in heads and folded[m.end() :].startswith(heads):
                 return text[: m.start()].strip(" ,"), text[m.end() :].strip()
@@ -156,7 +163,7 @@ def _split_title(text: str) -> tuple[str, str | None]:
 def _name_like(text: str) -> bool:
     text = _ACADEMIC.sub("", text).strip(" .")
     words = text.split()
-    if not 2 <= len(words) <= 6 or regex.search(r"[\d:;/()\[\]@]", text):
+    if not 2 <= len(words) <= 6 or _NOT_IN_NAME.search(text):
         return False
     if _is_upper(text):
         return False
@@ -172,7 +179,7 @@ def _strip_academic(piece: Piece) -> Piece:
 
 
 def _authority(prefix: str) -> str | None:
-    key = regex.sub(r"\s+", "", prefix.lower())
+    key = _SPACES.sub("", prefix.lower())
     table = authorities()
     return table.get(key)
 
@@ -350,7 +357,7 @@ def _index_of(pieces: list[Piece], start: int) -> int:
 
 def _mixed_case_tail(text: str) -> int | None:
     """Where a mixed-case name starts after capital words (a flattened cell)."""
-    words = list(regex.finditer(r"\S+", text))
+    words = list(_WORD.finditer(text))
     for i, w in enumerate(words):
         if (
             i >= 1
