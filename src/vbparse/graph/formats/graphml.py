@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TextIO
 from xml.sax.saxutils import escape, quoteattr
 
+from vbparse.graph.formats.json_graph import edge_dict, node_dict
 from vbparse.graph.formats.style import printable
 from vbparse.graph.model import Edge, Graph, Node
 
@@ -68,26 +69,18 @@ def write(graph: Graph, out: TextIO) -> None:
 
 
 def _node_values(node: Node) -> dict[str, str | int | bool | None]:
-    copies = "; ".join(f"{copy.path}#{copy.index}" for copy in node.copies)
-    return {
-        "label": node.label,
-        "stub": node.stub,
-        "work_id": node.work_id,
-        "number": node.number,
-        "doc_type": node.doc_type,
-        "date": node.date,
-        "issuer": node.issuer,
-        "subject": node.subject,
-        "place": node.place,
-        "signer": node.signer,
-        "path": node.path,
-        "index": node.index,
-        "copies": copies or None,
-    }
+    """The node's fields but its id (the element's own attribute), copies as one text."""
+    values = node_dict(node)
+    del values["id"]
+    values["copies"] = "; ".join(f"{c.path}#{c.index}" for c in node.copies) or None
+    return values
 
 
 def _edge_values(edge: Edge) -> dict[str, str | int | bool | None]:
-    return {"relation": edge.relation, "count": edge.count, "text": edge.text, "date": edge.date}
+    """The edge's fields but its ends (the element's own attributes)."""
+    values = edge_dict(edge)
+    del values["source"], values["target"]
+    return values
 
 
 def _write_data(prefix: str, values: dict[str, str | int | bool | None], out: TextIO) -> None:

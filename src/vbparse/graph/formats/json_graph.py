@@ -7,39 +7,19 @@ over the same records give the same bytes.
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from typing import Any, TextIO
 
 from vbparse.graph.model import GRAPH_SCHEMA_VERSION, Edge, Graph, Node
 
 
 def node_dict(node: Node) -> dict[str, Any]:
-    return {
-        "id": node.id,
-        "label": node.label,
-        "stub": node.stub,
-        "work_id": node.work_id,
-        "number": node.number,
-        "doc_type": node.doc_type,
-        "date": node.date,
-        "issuer": node.issuer,
-        "subject": node.subject,
-        "place": node.place,
-        "signer": node.signer,
-        "path": node.path,
-        "index": node.index,
-        "copies": [{"id": c.id, "path": c.path, "index": c.index} for c in node.copies],
-    }
+    """A node's fields under their names, in their order (copies as objects)."""
+    return asdict(node)
 
 
 def edge_dict(edge: Edge) -> dict[str, Any]:
-    return {
-        "source": edge.source,
-        "target": edge.target,
-        "relation": edge.relation,
-        "count": edge.count,
-        "text": edge.text,
-        "date": edge.date,
-    }
+    return asdict(edge)
 
 
 def write(graph: Graph, out: TextIO) -> None:
