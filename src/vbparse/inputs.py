@@ -83,15 +83,21 @@ def read_input(item: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
             if size > max_bytes:
                 raise InputError(item, _too_large(size, max_bytes))
             return _read_limited(stream, item, max_bytes)
-    except FileNotFoundError:
-        reason = "broken symbolic link" if os.path.islink(item) else "no such file"
-        raise InputError(item, reason) from None
-    except PermissionError:
-        raise InputError(item, "permission denied") from None
-    except IsADirectoryError:
-        raise InputError(item, "is a directory") from None
     except OSError as error:
-        raise InputError(item, (error.strerror or str(error)).lower()) from None
+        raise input_error(item, error) from None
+
+
+def input_error(item: str, error: OSError) -> InputError:
+    """The one-line reason an input could not be opened or read."""
+    if isinstance(error, FileNotFoundError):
+        reason = "broken symbolic link" if os.path.islink(item) else "no such file"
+    elif isinstance(error, PermissionError):
+        reason = "permission denied"
+    elif isinstance(error, IsADirectoryError):
+        reason = "is a directory"
+    else:
+        reason = (error.strerror or str(error)).lower()
+    return InputError(item, reason)
 
 
 def _read_limited(stream: BinaryIO, item: str, max_bytes: int) -> bytes:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +19,7 @@ from typing import Any, TextIO
 import regex
 from pydantic import ValidationError
 
-from vbparse.inputs import DEFAULT_MAX_BYTES, STDIN, InputError
+from vbparse.inputs import DEFAULT_MAX_BYTES, STDIN, input_error
 from vbparse.models import Record
 
 RECORD_SUFFIXES = (".jsonl", ".ndjson", ".json")
@@ -54,15 +53,8 @@ def open_record_file(item: str) -> Iterator[TextIO]:
         return
     try:
         opened = open(item, encoding="utf-8-sig")  # noqa: SIM115 (errors are mapped below)
-    except FileNotFoundError:
-        reason = "broken symbolic link" if os.path.islink(item) else "no such file"
-        raise InputError(item, reason) from None
-    except PermissionError:
-        raise InputError(item, "permission denied") from None
-    except IsADirectoryError:
-        raise InputError(item, "is a directory") from None
     except OSError as error:
-        raise InputError(item, (error.strerror or str(error)).lower()) from None
+        raise input_error(item, error) from None
     with opened:
         yield opened
 

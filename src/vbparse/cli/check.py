@@ -26,7 +26,7 @@ from vbparse.check import (
     records_json,
     show_value,
 )
-from vbparse.cli.common import EXIT_FAILED_INPUTS, ReaderGone, app, output_to, report
+from vbparse.cli.common import EXIT_FAILED_INPUTS, ReaderGone, app, output_to, plural, report
 from vbparse.decode import DecodeError
 from vbparse.inputs import STDIN, InputError, display_path, iter_inputs, read_input
 from vbparse.link import link_records
@@ -297,20 +297,16 @@ def _summary(results: list[FileResult], strict: bool) -> Text:
     fields = sum(len(result.diffs) for result in results)
     parts = [
         f"{counts['ok']} ok" if counts["ok"] else "",
-        f"{counts['drift']} drifted ({_plural(fields, 'field')})" if counts["drift"] else "",
+        f"{counts['drift']} drifted ({plural(fields, 'field')})" if counts["drift"] else "",
         f"{counts['new']} without expectation" if counts["new"] else "",
-        _plural(counts["error"], "error") if counts["error"] else "",
+        plural(counts["error"], "error") if counts["error"] else "",
     ]
-    line = f"{_plural(len(results), 'file')}: {', '.join(filter(None, parts)) or 'nothing'}"
+    line = f"{plural(len(results), 'file')}: {', '.join(filter(None, parts)) or 'nothing'}"
     updated = sum(result.updated for result in results)
     if updated:
-        line += f"; {_plural(updated, 'expectation')} written"
+        line += f"; {plural(updated, 'expectation')} written"
     failed = any(result.failed(strict) for result in results)
     return Text(line, "bold red" if failed else "bold green")
-
-
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _json_report(results: list[FileResult], strict: bool) -> dict[str, object]:
