@@ -51,14 +51,22 @@ def parse_text(
 
 def parse_bytes(data: bytes, *, source: str = "-", encoding: str | None = None) -> list[Record]:
     """Decode ``data`` and parse it; raises ``vbparse.decode.DecodeError`` on bad bytes."""
+    return read_bytes(data, source=source, encoding=encoding)[1]
+
+
+def read_bytes(
+    data: bytes, *, source: str = "-", encoding: str | None = None
+) -> tuple[str, list[Record]]:
+    """The decoded text of ``data`` (what every span points into) and its records."""
     decoded = decode_bytes(data, encoding=encoding)
-    return parse_text(
+    records = parse_text(
         decoded.text,
         source=source,
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=decoded.encoding,
         encoding_confidence=decoded.confidence,
     )
+    return decoded.text, records
 
 
 def extract_path(path: str | Path) -> Iterator[Record]:

@@ -94,6 +94,25 @@ Encoding = Annotated[
         show_default=False,
     ),
 ]
+OutputFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write here instead of standard output; the file appears only when complete.",
+        show_default=False,
+    ),
+]
+RecordsInput = Annotated[
+    bool,
+    typer.Option(
+        "--records",
+        help="Read every input as extracted records (JSON Lines or a JSON array), "
+        "standard input included; directories then give *.jsonl *.ndjson *.json. "
+        "Without it, only files named so are read as records.",
+    ),
+]
 MaxSize = Annotated[
     int,
     typer.Option(

@@ -19,6 +19,7 @@ from vbparse.cli.common import (
     Globs,
     Jobs,
     MaxSize,
+    OutputFile,
     Paths,
     Quiet,
     ReaderGone,
@@ -66,16 +67,7 @@ def _dask_installed(address: str | None) -> str | None:
 def extract(
     paths: Paths,
     glob: Globs = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write here instead of standard output; the file appears only when complete.",
-            show_default=False,
-        ),
-    ] = None,
+    output: OutputFile = None,
     fmt: Annotated[
         Format,
         typer.Option(

@@ -22,9 +22,11 @@ from vbparse.cli.common import (
     Globs,
     Jobs,
     MaxSize,
+    OutputFile,
     Paths,
     Quiet,
     ReaderGone,
+    RecordsInput,
     Tally,
     app,
     counted,
@@ -71,25 +73,8 @@ def graph(
             "offline). See docs/graph.md.",
         ),
     ] = "json",
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write here instead of standard output; the file appears only when complete.",
-            show_default=False,
-        ),
-    ] = None,
-    records: Annotated[
-        bool,
-        typer.Option(
-            "--records",
-            help="Read every input as extracted records (JSON Lines or a JSON array), "
-            "standard input included; directories then give *.jsonl *.ndjson *.json. "
-            "Without it, only files named so are read as records.",
-        ),
-    ] = False,
+    output: OutputFile = None,
+    records: RecordsInput = False,
     glob: Globs = None,
     encoding: Encoding = None,
     max_size: MaxSize = DEFAULT_MAX_MB,

@@ -7,7 +7,6 @@ Exit code 1 when there is a finding or a failed input, 0 when every document con
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 import time
@@ -27,20 +26,15 @@ from vbparse.cli.common import (
     ReaderGone,
     Tally,
     app,
+    counted,
     fail,
+    input_items,
     output_to,
-)
-from vbparse.decode import DecodeError, decode_bytes
-from vbparse.inputs import (
-    DEFAULT_GLOBS,
-    InputError,
-    display_path,
-    iter_inputs,
-    read_input,
+    tallied,
 )
 from vbparse.lint import Finding, UnknownSelector, lint_record, rule, selected_codes
 from vbparse.lint.rules import check_selectors, split_selectors
-from vbparse.pipeline import parse_text
+from vbparse.parallel import parse_files
 
 LintFormat = Literal["text", "json"]
 
@@ -140,41 +134,20 @@ def _findings(
     tally: Tally,
     codes: frozenset[str],
 ) -> Iterator[Finding]:
-    """The findings of every input; a failing input is reported and skipped."""
-    for path in paths:
-        found = False
-        for item in iter_inputs([path], glob):
-            found = True
-            tally.files += 1
-            try:
-                yield from _lint_file(item, encoding, max_bytes, tally, codes)
-            except (InputError, DecodeError) as error:
-                fail(tally, item, error.reason)
-            except Exception as error:  # a checker bug must not cost the other files
-                fail(tally, item, f"internal error: {type(error).__name__}: {error}")
-        if not found:
-            fail(tally, path, f"no files matching {' '.join(glob or DEFAULT_GLOBS)}")
-
-
-def _lint_file(
-    item: str, encoding: str | None, max_bytes: int, tally: Tally, codes: frozenset[str]
-) -> list[Finding]:
-    # The checks need the decoded text beside the records (their spans point into it),
-    # so the file is decoded here and parsed from its text, as parse_bytes does.
-    data = read_input(item, max_bytes=max_bytes)
-    decoded = decode_bytes(data, encoding=encoding)
-    records = parse_text(
-        decoded.text,
-        source=display_path(item),
-        sha256=hashlib.sha256(data).hexdigest(),
-        encoding=decoded.encoding,
-        encoding_confidence=decoded.confidence,
+    """The findings of every input; a failing input is reported and skipped.  The checks
+    read the decoded text under each span, so the outcomes keep it."""
+    outcomes = parse_files(
+        input_items(paths, glob, tally), encoding=encoding, max_bytes=max_bytes, keep_text=True
     )
-    findings = [f for r in records for f in lint_record(r, decoded.text, codes=codes)]
-    tally.bytes += len(data)
-    tally.documents += len(records)
-    tally.warnings += sum(len(r.warnings) for r in records)
-    return findings
+    for outcome in tallied(outcomes, tally):
+        text = outcome.text or ""
+        try:
+            records = counted(outcome.records, tally)
+            found = [f for r in records for f in lint_record(r, text, codes=codes)]
+        except Exception as error:  # a checker bug must not cost the other files
+            fail(tally, outcome.path, f"internal error: {type(error).__name__}: {error}")
+            continue
+        yield from found
 
 
 def _one_line(text: str) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
@@ -17,15 +16,19 @@ from vbparse.cli.common import (
     Globs,
     Jobs,
     MaxSize,
+    OutputFile,
     Paths,
     ReaderGone,
+    RecordsInput,
     Tally,
     app,
     fail,
+    input_items,
     output_to,
+    tallied,
 )
 from vbparse.cli.stats_view import write_tables
-from vbparse.inputs import DEFAULT_GLOBS, InputError, iter_inputs
+from vbparse.inputs import DEFAULT_GLOBS, InputError
 from vbparse.link import link_on_disk
 from vbparse.models import Record
 from vbparse.parallel import default_jobs, parse_files
@@ -55,15 +58,7 @@ ReportFormat = Literal["text", "json"]
 )
 def stats(
     paths: Paths,
-    records: Annotated[
-        bool,
-        typer.Option(
-            "--records",
-            help="Read every input as extracted records (JSON Lines or a JSON array), "
-            "standard input included; directories then give *.jsonl *.ndjson *.json. "
-            "Without it, only files named so are read as records.",
-        ),
-    ] = False,
+    records: RecordsInput = False,
     glob: Globs = None,
     top: Annotated[
         int,
@@ -81,16 +76,7 @@ def stats(
             help="Tables (rich on a terminal, plain text otherwise) or one JSON object.",
         ),
     ] = "text",
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write here instead of standard output; the file appears only when complete.",
-            show_default=False,
-        ),
-    ] = None,
+    output: OutputFile = None,
     encoding: Encoding = None,
     max_size: MaxSize = DEFAULT_MAX_MB,
     no_link: Annotated[
@@ -158,27 +144,19 @@ def _text_files(
     """The text files among the inputs; records files are read on the way, straight into
     ``summary``.  A failing input is reported and skipped."""
     patterns = glob or list(RECORD_GLOBS if options.all_records else DEFAULT_GLOBS)
-    for path in paths:
-        found = False
-        for item in iter_inputs([path], patterns):
-            found = True
-            if options.all_records or is_record_file(item):
-                tally.files += 1
-                _read_back(item, options.max_bytes, tally, summary)
-            else:
-                yield item
-        if not found:
-            fail(tally, path, f"no files matching {' '.join(patterns)}")
+    for item in input_items(paths, patterns, tally):
+        if options.all_records or is_record_file(item):
+            tally.files += 1
+            _read_back(item, options.max_bytes, tally, summary)
+        else:
+            yield item
 
 
 def _parsed(items: Iterable[str], options: _Options, tally: Tally) -> Iterator[Record]:
     outcomes = parse_files(
         items, jobs=options.jobs, encoding=options.encoding, max_bytes=options.max_bytes
     )
-    for outcome in outcomes:
-        tally.files += 1
-        if outcome.error is not None:
-            fail(tally, outcome.path, outcome.error)
+    for outcome in tallied(outcomes, tally):
         yield from outcome.records
 
 
