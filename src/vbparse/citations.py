@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from vbparse.fields.dates import date_right_after, find_date
-from vbparse.fields.numbers import CITED_NUMBER, canonical, parse_number, trim_cited
+from vbparse.fields.numbers import CITED_NUMBER, canonical, number_key, parse_number, trim_cited
 from vbparse.fold import fold
 from vbparse.models import Relation
 from vbparse.relations import relations_at, strongest
@@ -130,7 +130,7 @@ def find_citations(
                 text[issuer_match.start("issuer") : issuer_match.end("issuer")].split()
             )
         prev_type, prev_tail = (doc_type if not generic else None), tail
-        key = _same_number_key(value)
+        key = number_key(value)
         mentions.append((m.start(), tail, key))
         if key in by_number:
             first = found[by_number[key]]
@@ -178,17 +178,12 @@ def _with_relations(
 
 def _key_of(citation: FoundCitation) -> str:
     if citation.number is not None:
-        return _same_number_key(citation.number)
+        return number_key(citation.number)
     return _name_key(citation.title or "")
 
 
 def _name_key(title: str) -> str:
     return "name:" + fold(title)
-
-
-def _same_number_key(value: str) -> str:
-    """Two printings of one number share this: ``118/2025/NĐ-CP`` and ``118/2025/NĐCP``."""
-    return regex.sub(r"[\W_]", "", fold(value))
 
 
 def _by_name(

@@ -38,9 +38,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-import regex
-
-from vbparse.fields.numbers import parse_number
+from vbparse.fields.numbers import number_key, parse_number
 from vbparse.fold import fold
 from vbparse.models import Citation, ParseWarning, Record
 
@@ -50,17 +48,6 @@ Family = Literal["normative", "state", "party"]
 _TERM_DAYS = 5 * 366
 _BATCH = 2000
 _AMBIGUOUS = "W501"
-
-
-_NOT_KEY = regex.compile(r"[^A-Z0-9/]")
-
-
-@lru_cache(maxsize=1 << 16)
-def number_key(value: str) -> str:
-    """One key for every printing of a number: ``NĐ-CP`` / ``NĐCP`` / ``ND-CP`` alike,
-    ``07-KL/TW`` / ``7-KL/TW`` alike.  Slashes stay: ``1/2021`` is not ``12/021``."""
-    key = _NOT_KEY.sub("", fold(value).upper().replace("⁄", "/"))
-    return key.lstrip("0") if key[:1] == "0" and key[1:2].isdigit() else key
 
 
 @lru_cache(maxsize=1 << 16)
@@ -324,15 +311,11 @@ def _clusters(group: list[Row], *, numbered: bool) -> Iterator[list[Row]]:
     unknown: list[Row] = []
     for row in group:
         (by_issuer.setdefault(row[4], []) if row[4] else unknown).append(row)
-    if len(by_issuer) == 1:
-        only = next(iter(by_issuer.values()))
-        yield only + unknown
+    if len(by_issuer) <= 1:
+        yield [*next(iter(by_issuer.values()), []), *unknown]
     else:
         yield from by_issuer.values()
-        if unknown and not by_issuer:
-            yield unknown
-        else:
-            yield from ([row] for row in unknown)
+        yield from ([row] for row in unknown)
 
 
 def _work_id(numkey: str | None, day: str | None, issuer: str, record_id: str) -> str:

@@ -20,7 +20,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import count, islice
 from pathlib import Path
 from typing import Any
 
@@ -153,7 +153,7 @@ def write_shards(
 
     def pending_items() -> Iterator[str]:
         source = iter(items)
-        for number in range(1 << 62):
+        for number in count():
             chunk = list(islice(source, shard_files))
             if not chunk:
                 return

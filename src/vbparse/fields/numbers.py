@@ -11,9 +11,11 @@ printed (``Đ`` already fixed by normalisation), so ``Số: 17 -CV/ĐU`` is ``17
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
+from vbparse.fold import fold
 from vbparse.vocab import doc_types, issuers
 
 _DASHES = regex.compile(r"[‐‑‒–—―−]")
@@ -86,6 +88,18 @@ def parse_number(raw: str) -> ParsedNumber:
         unit = rest
         return ParsedNumber(value, _serial(m["serial"]), None, None, first, unit, "administrative")
     return ParsedNumber(value, None, None, None, None, None, "other")
+
+
+_NOT_KEY = regex.compile(r"[^A-Z0-9/]")
+
+
+@lru_cache(maxsize=1 << 16)
+def number_key(value: str) -> str:
+    """The key two printings of one number share (citations, linking): ``NĐ-CP``,
+    ``NĐCP`` and ``ND-CP`` alike, ``07-KL/TW`` and ``7-KL/TW`` alike.  Slashes stay:
+    ``1/2021`` is not ``12/021``."""
+    key = _NOT_KEY.sub("", fold(value).upper().replace("⁄", "/"))
+    return key.lstrip("0") if key[:1] == "0" and key[1:2].isdigit() else key
 
 
 def is_party_issuer(code: str | None) -> bool:

@@ -17,9 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import PurePath
 
-from vbparse.fields.numbers import parse_number
+from vbparse.fields.numbers import number_key, parse_number
 from vbparse.graph.model import Copy, Edge, Graph, Node
-from vbparse.link import number_key
 from vbparse.models import Citation, Record, Relation
 
 STUB_PREFIX = "stub:"
