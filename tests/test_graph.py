@@ -27,13 +27,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from factories import citing_record
 from vbparse.cli import app
 from vbparse.graph import Graph, GraphFormat, build_graph, write_graph
 from vbparse.graph.formats.dot import quote
 from vbparse.graph.formats.html_page import embedded_json
 from vbparse.graph.formats.mermaid import label
 from vbparse.link import link_records
-from vbparse.models import Citation, Number, Record, Source
+from vbparse.models import Citation, Record
 from vbparse.pipeline import parse_bytes
 
 TEXTS = Path(__file__).parents[2] / "shared" / "corpus" / "texts"
@@ -173,37 +174,7 @@ def test_a_work_node_has_its_documents_fields() -> None:
 # ------------------------------------------------------------------- records by hand
 
 
-def doc(
-    rid: str,
-    number: str | None = None,
-    date: str | None = None,
-    cites: tuple[tuple[str, str | None], ...] = (),
-    path: str = "a.txt",
-    index: int = 0,
-) -> Record:
-    """A record with an own number and date, citing (number, date) pairs in order."""
-    return Record(
-        id=rid,
-        source=Source(path=path, index=index, span=(0, 1), sha256="0" * 64),
-        number=None
-        if number is None
-        else Number(
-            value=number,
-            raw=number,
-            serial=None,
-            year=None,
-            type_code=None,
-            issuer_code=None,
-            unit_code=None,
-            grammar="other",
-            span=(0, 1),
-        ),
-        date=date,
-        citations=tuple(
-            Citation(number=n, doc_type=None, date=d, text=n, span=(k, k + 1))
-            for k, (n, d) in enumerate(cites)
-        ),
-    )
+doc = citing_record
 
 
 def stub_labels_and_citers(graph: Graph) -> list[tuple[str, str | None, int]]:

@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from factories import citing_record
 from vbparse.cli import app
 from vbparse.link import Candidate, choose, family_of, link_on_disk, link_records, number_key
-from vbparse.models import Citation, Issuer, Number, Record, Source
+from vbparse.models import Citation, Record
 from vbparse.pipeline import parse_bytes
 
 TEXTS = Path(__file__).parents[2] / "shared" / "corpus" / "texts"
@@ -28,38 +29,7 @@ needs_seeds = pytest.mark.skipif(not SEEDS, reason="the dev corpus (../shared) i
 # ------------------------------------------------------------------- records by hand
 
 
-def doc(
-    rid: str,
-    number: str | None = None,
-    date: str | None = None,
-    issuer: str | None = None,
-    cites: tuple[tuple[str, str | None], ...] = (),
-    path: str = "a.txt",
-    subject: str | None = None,
-) -> Record:
-    return Record(
-        id=rid,
-        source=Source(path=path, index=0, span=(0, 1), sha256="0" * 64),
-        number=None
-        if number is None
-        else Number(
-            value=number,
-            raw=number,
-            serial=None,
-            year=None,
-            type_code=None,
-            issuer_code=None,
-            unit_code=None,
-            grammar="other",
-            span=(0, 1),
-        ),
-        date=date,
-        issuer=None if issuer is None else Issuer(name=issuer, span=(0, 1)),
-        subject=subject,
-        citations=tuple(
-            Citation(number=n, doc_type=None, date=d, text=n, span=(0, 1)) for n, d in cites
-        ),
-    )
+doc = citing_record
 
 
 def linked(*records: Record) -> dict[str, Record]:
@@ -199,7 +169,9 @@ def test_a_document_never_targets_its_own_work() -> None:
 
 
 def test_copies_of_one_document_share_a_work_and_point_at_one_canonical() -> None:
-    full = doc("full", "4162/VPCP-TKBT", "2021-06-22", "VĂN PHÒNG CHÍNH PHỦ", subject="V/v x")
+    full = doc(
+        "full", "4162/VPCP-TKBT", "2021-06-22", issuer="VĂN PHÒNG CHÍNH PHỦ", subject="V/v x"
+    )
     bare = doc("bare", "4162/VPCP-TKBT", "2021-06-22", path="b.txt")
     citing = doc("c", "4614/VP-KGVX", "2021-06-29", cites=(("4162/VPCP-TKBT", "2021-06-22"),))
     out = linked(bare, full, citing)
@@ -212,8 +184,8 @@ def test_copies_of_one_document_share_a_work_and_point_at_one_canonical() -> Non
 
 
 def test_same_number_and_date_from_two_issuers_are_two_works() -> None:
-    a = doc("a", "01/KH-UBND", "2021-01-04", "UBND TỈNH AN GIANG")
-    b = doc("b", "01/KH-UBND", "2021-01-04", "UBND TỈNH BẠC LIÊU")
+    a = doc("a", "01/KH-UBND", "2021-01-04", issuer="UBND TỈNH AN GIANG")
+    b = doc("b", "01/KH-UBND", "2021-01-04", issuer="UBND TỈNH BẠC LIÊU")
     unknown = doc("u", "01/KH-UBND", "2021-01-04")
     out = linked(a, b, unknown)
     assert len({out[k].work_id for k in "abu"}) == 3
@@ -241,7 +213,7 @@ def test_an_ambiguous_citation_is_left_unlinked_with_a_warning() -> None:
 
 def test_linking_is_independent_of_input_order() -> None:
     records = [
-        doc("full", "4162/VPCP-TKBT", "2021-06-22", "VPCP", subject="s"),
+        doc("full", "4162/VPCP-TKBT", "2021-06-22", issuer="VPCP", subject="s"),
         doc("bare", "4162/VPCP-TKBT", "2021-06-22", path="b.txt"),
         doc("c", "4614/VP-KGVX", "2021-06-29", cites=(("4162/VPCP-TKBT", "2021-06-22"),)),
     ]
@@ -252,7 +224,7 @@ def test_linking_is_independent_of_input_order() -> None:
 
 def test_on_disk_and_in_memory_linking_agree() -> None:
     records = [
-        doc("full", "4162/VPCP-TKBT", "2021-06-22", "VPCP", subject="s"),
+        doc("full", "4162/VPCP-TKBT", "2021-06-22", issuer="VPCP", subject="s"),
         doc("bare", "4162/VPCP-TKBT", "2021-06-22", path="b.txt"),
         doc("c", "4614/VP-KGVX", "2021-06-29", cites=(("4162/VPCP-TKBT", "2021-06-22"),)),
     ]
