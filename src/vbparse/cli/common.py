@@ -23,7 +23,7 @@ from vbparse.inputs import (
     iter_inputs,
 )
 from vbparse.models import Record
-from vbparse.parallel import Outcome, parse_files
+from vbparse.parallel import Outcome
 
 EXIT_FAILED_INPUTS = 1
 EXIT_OUTPUT_ERROR = 3
@@ -172,33 +172,6 @@ class Tally:
 
 def plural(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
-def parse_inputs(
-    paths: list[str],
-    glob: list[str] | None,
-    encoding: str | None,
-    max_bytes: int,
-    tally: Tally,
-    *,
-    jobs: int = 1,
-    ordered: bool = True,
-    watch: Callable[[Outcome], None] | None = None,
-) -> Iterator[Record]:
-    """Records of every input; a failing input is reported and skipped, never fatal.
-
-    ``jobs`` processes parse the files (see ``vbparse.parallel``); ``watch`` sees each
-    file's outcome as it arrives (progress, ``--verbose``).
-    """
-    outcomes = parse_files(
-        input_items(paths, glob, tally),
-        jobs=jobs,
-        ordered=ordered,
-        encoding=encoding,
-        max_bytes=max_bytes,
-    )
-    for outcome in tallied(outcomes, tally, watch):
-        yield from outcome.records
 
 
 def tallied(
