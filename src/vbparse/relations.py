@@ -28,15 +28,16 @@ this module knows how a clause is built:
   listed first in the data file's ``precedence`` wins: replaces, repeals, amends, guides,
   attached_to, legal_basis, forwards, implements, reference.
 
-One pass over the text with one alternation of cue words, and bounded looks around each
-line break: linear in the length of the text.
+One scan of the text for marks and for the words a cue can open with, one bounded match
+of that word's cues where it is found, and bounded looks around each line break: linear in
+the length of the text.
 """
 
 from __future__ import annotations
 
 import heapq
 import string
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, get_args
@@ -79,7 +80,7 @@ _NUMBER_WORD_BEFORE = regex.compile(r"(?:\b(?:so|s[oe0])|\d)\s*$")
 
 @dataclass(frozen=True)
 class _Cues:
-    tokens: regex.Pattern[str]
+    tokens: _Tokens
     before: dict[str, Relation]  # cue group name -> relation it sets for later citations
     head_only: frozenset[str]  # cue groups that count only at the head of a clause
     after: dict[str, Relation]  # cue group name -> relation it gives the citation before it
@@ -143,15 +144,53 @@ def _branches(node: dict[str, Any]) -> str:
     return f"(?:{body})?" if ends else body
 
 
-def _token_pattern(data: dict[str, Any], groups: _CueGroups) -> regex.Pattern[str]:
-    """One alternation of everything the reader reacts to; at one position the first
-    alternative that matches wins, so the order below is part of the meaning."""
+# How much of a phrase the scan looks at before trying the phrases at a word: enough to
+# pass over the common short words that also open a cue (``có``, ``để``, ``theo``).
+_START_LENGTH = 8
+# What may follow the first word of a word token: the word tokens all end at a word
+# boundary, so their first run of letters is followed by one of these, or by the end.
+_AFTER_FIRST_WORD = (" ", "\n", "1", ",", ".", ":", ";", "(", ")", "/", "-", '"', "“", "ß", "_")
+
+
+@dataclass(frozen=True)
+class _Tokens:
+    """Everything the reader reacts to, found in one scan of the folded text.
+
+    One alternation of ~50 phrases tried at every word start cost more than all the rest
+    of parsing.  So the scan stops only at a mark (a line break, a bracket, a stop …) or
+    where the next few letters begin some phrase (``can c``, ``theo q``, ``nghi d`` …),
+    and there tries just the phrases that open with that word, in their order.  The
+    tokens are those of one ``finditer`` over the whole alternation: at one position the
+    first alternative that matches wins, and a token consumes its text (``can\ncu`` holds
+    no line break)."""
+
+    scan: regex.Pattern[str]  # a mark, or the first word where a phrase may begin
+    by_word: dict[str, regex.Pattern[str]]  # first word -> the phrases it opens
+    definition: str  # the whole alternation, whose ``finditer`` this reproduces (tests)
+
+    def finditer(self, folded: str, lo: int, hi: int) -> Iterator[regex.Match[str]]:
+        busy = lo
+        by_word = self.by_word
+        for m in self.scan.finditer(folded, lo, hi):
+            if m.start() < busy:
+                continue  # inside a phrase already read (``can\ncu``)
+            if m.lastgroup == "word":
+                phrases = by_word.get(m.group())
+                if phrases is None:
+                    continue
+                found = phrases.match(folded, m.start(), hi)
+                if found is None:
+                    continue
+                m = found
+            busy = m.end()
+            yield m
+
+
+def _tokens(data: dict[str, Any], groups: _CueGroups) -> _Tokens:
+    """The marks and word phrases of the reader, in the order that is part of their meaning."""
     # Neutral phrases first (``đề nghị sửa đổi`` before ``sửa đổi``), then longer cues.
     ordered = sorted(groups.names, key=lambda p: (p not in groups.neutral, -len(p)))
     cues = [rf"(?P<{groups.names[p]}>(?:{p})(?!\w))" for p in ordered]
-    typed = _phrases(doc_types().by_folded_name)
-    documents = _phrases(data["documents"])
-    anything = _phrases([*doc_types().by_folded_name, *data["documents"]])
     purpose = "|".join(regex.escape(fold(w)) for w in data["purpose"])
     marks = [
         r"(?P<blank>\n[^\S\n]*\n\s*)",
@@ -165,37 +204,90 @@ def _token_pattern(data: dict[str, Any], groups: _CueGroups) -> regex.Pattern[st
         r"(?P<quote_close>[”»])",
         r'(?P<quote>")',
     ]
-    words = [
-        rf"(?P<not_document>{_phrases(data['not_documents'])})(?!\w)",
-        rf"(?P<self>{anything}\s+{data['self']}\b)",
+    # Each word arm as a template and the phrases of its trie (None: a fixed pattern).
+    words: list[tuple[str, list[str] | None]] = [
+        (r"(?P<not_document>{})(?!\w)", list(data["not_documents"])),
+        (rf"(?P<self>{{}}\s+{data['self']}\b)", [*doc_types().by_folded_name, *data["documents"]]),
         # A type word right before a number names that document, even when it is also
         # a cue word (``Hướng dẫn số 16-HD/BTCTW``, ``Quy định 377``).
-        rf"(?P<numbered>{typed}(?:\s+lien\s+(?:tich|bo))?(?:\s+(?:so|s[oe0]))?[\s:.]*(?=\d))",
-        *cues,
-        rf"(?P<in_force>(?:{data['in_force']})\b)",
-        rf"(?P<purpose>(?:{purpose})\b)",
-        rf"(?P<document>{documents})(?!\w)",
-        rf"(?P<subject>(?:{data['subject']})\b)",
+        (
+            r"(?P<numbered>{}(?:\s+lien\s+(?:tich|bo))?(?:\s+(?:so|s[oe0]))?[\s:.]*(?=\d))",
+            list(doc_types().by_folded_name),
+        ),
+        *((cue, None) for cue in cues),
+        (rf"(?P<in_force>(?:{data['in_force']})\b)", None),
+        (rf"(?P<purpose>(?:{purpose})\b)", None),
+        (r"(?P<document>{})(?!\w)", list(data["documents"])),
+        (rf"(?P<subject>(?:{data['subject']})\b)", None),
     ]
-    alternation = "(?:" + "|".join(words) + ")"
-    return regex.compile("|".join(marks) + r"|\b" + _word_starts(alternation) + alternation)
+    # For each word a token can open with, the arms that can open with it, in order, each
+    # trie cut down to the phrases of that word: a small pattern, quick to try.
+    opening: dict[str, list[str]] = {}
+    for template, phrases in words:
+        if phrases is None:
+            for first in _first_words(regex.compile(template)):
+                opening.setdefault(first, []).append(template)
+            continue
+        by_first: dict[str, list[str]] = {}
+        for phrase in phrases:
+            by_first.setdefault(phrase.split()[0], []).append(phrase)
+        for first, own in by_first.items():
+            opening.setdefault(first, []).append(template.replace("{}", _phrases(own), 1))
+    compiled = {arms: regex.compile(arms) for arms in {"|".join(a) for a in opening.values()}}
+    by_word = {first: compiled["|".join(arms)] for first, arms in opening.items()}
+    starts = _phrases(p for first, pattern in by_word.items() for p in _starts(first, pattern))
+    whole = [
+        template if phrases is None else template.replace("{}", _phrases(phrases), 1)
+        for template, phrases in words
+    ]
+    return _Tokens(
+        scan=regex.compile("|".join(marks) + rf"|\b(?={starts})(?P<word>[a-z]+)"),
+        by_word=by_word,
+        definition="|".join(marks) + r"|\b(?:" + "|".join(whole) + ")",
+    )
 
 
-def _word_starts(alternation: str) -> str:
-    """A lookahead for the first two characters any word token can begin with.  The scan
-    tries the long alternation only where it might match: a third of the time it took."""
-    pattern = regex.compile(alternation)
-    seconds = string.ascii_lowercase + string.digits + string.punctuation + " "
-    heads: dict[str, str] = {}
-    for first in string.ascii_lowercase:
-        for second in seconds:
-            if pattern.match(first + second, partial=True):
-                heads[first] = heads.get(first, "") + second
-    arms = [
-        first + "[" + regex.escape(tail.replace(" ", "")) + (r"\s" if " " in tail else "") + "]"
-        for first, tail in sorted(heads.items())
-    ]
-    return "(?=" + "|".join(arms) + ")"
+def _first_words(pattern: regex.Pattern[str]) -> list[str]:
+    """Every run of letters ``pattern`` can match first, found by partial matching letter
+    by letter (a dead prefix stops its branch)."""
+    found: list[str] = []
+    prefixes = [""]
+    while prefixes:
+        prefix = prefixes.pop()
+        for letter in string.ascii_lowercase:
+            word = prefix + letter
+            if pattern.match(word, partial=True) is None:
+                continue
+            if pattern.fullmatch(word) or any(
+                pattern.match(word + after, partial=True) for after in _AFTER_FIRST_WORD
+            ):
+                found.append(word)
+            prefixes.append(word)
+    return found
+
+
+def _starts(first: str, pattern: regex.Pattern[str]) -> list[str]:
+    """The ways a match of ``pattern`` can begin, as phrases of up to ``_START_LENGTH``
+    characters, the first being the word ``first`` (a space stands for any white space).
+    A start is cut short where a match may end or go on with a mark (``luat``, ``quy``)."""
+    found: list[str] = []
+    prefixes = [first]
+    while prefixes:
+        prefix = prefixes.pop()
+        probe = prefix.replace(" ", "\n")  # '\s+' in the phrases takes a line break too
+        ends = pattern.fullmatch(probe) or any(
+            pattern.match(probe + after, partial=True) for after in _AFTER_FIRST_WORD[2:]
+        )
+        if ends or len(prefix) >= _START_LENGTH:
+            found.append(prefix)
+            continue
+        follows = string.ascii_lowercase if prefix[-1] == " " else " " + string.ascii_lowercase
+        if prefix == first:
+            follows = " "  # the first word is whole: the scan takes a run of letters
+        for char in follows:
+            if pattern.match((prefix + char).replace(" ", "\n"), partial=True) is not None:
+                prefixes.append(prefix + char)
+    return found
 
 
 @cache
@@ -207,7 +299,7 @@ def _cues() -> _Cues:
     groups = _cue_groups(data["cues"])
     openers = "|".join(data["line_openers"])
     return _Cues(
-        tokens=_token_pattern(data, groups),
+        tokens=_tokens(data, groups),
         before=groups.before,
         head_only=groups.head_only,
         after=groups.after,
@@ -286,6 +378,7 @@ class _Reader:
         self.pending: list[tuple[int, int]] = []  # (mention index, end) awaiting after cues
         self.titled: set[int] = set()  # pending mentions whose own title has begun
         self.busy_until = lo
+        self.capitals: dict[int, bool] = {}  # line start -> printed in capitals
         self.clause = self._clause_at(lo)
         # Inside a quotation (the cited text speaking, not the citing one): its nesting
         # depth, whether it opened with a straight quote, and the clause outside it.
@@ -427,11 +520,7 @@ class _Reader:
             return  # a line break inside a short parenthesis: the same sentence
         if not blank and not self._opens_clause(m.start(), m.end()):
             return  # the wrapping of one sentence
-        if (
-            blank
-            and in_capitals(self._line_before(m.start()))
-            and in_capitals(self._line_at(m.end()))
-        ):
+        if blank and self._capitals(self._line_start_before(m.start())) and self._capitals(m.end()):
             return  # ``HƯỚNG DẪN`` / blank line / ``MỘT SỐ NỘI DUNG …``: one title
         if c.empty:  # still waiting for the list item after ';'
             fresh = self._clause_at(m.end())
@@ -450,14 +539,20 @@ class _Reader:
             return False
         if self.cues.line_opener.match(self.folded, at):
             return True
-        return in_capitals(self._line_at(at)) and not in_capitals(self._line_before(newline))
+        return self._capitals(at) and not self._capitals(self._line_start_before(newline))
 
-    def _line_at(self, at: int) -> str:
-        end = self.text.find("\n", at)
-        return self.text[at : len(self.text) if end < 0 else end]
+    def _capitals(self, at: int) -> bool:
+        """Whether the line starting at ``at`` is printed in capitals.  Each line is asked
+        about at the break before it and the break after it: the answer is kept."""
+        known = self.capitals.get(at)
+        if known is None:
+            end = self.text.find("\n", at)
+            known = in_capitals(self.text[at : len(self.text) if end < 0 else end])
+            self.capitals[at] = known
+        return known
 
-    def _line_before(self, newline: int) -> str:
-        return self.text[self.text.rfind("\n", 0, newline) + 1 : newline]
+    def _line_start_before(self, newline: int) -> int:
+        return self.text.rfind("\n", 0, newline) + 1
 
     def _end_clause(self, at: int, *, carry: bool) -> None:
         c = self.clause
