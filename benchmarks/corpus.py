@@ -197,7 +197,8 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
             "Examples:\n"
             "  python benchmarks/corpus.py -n 10000 -o /tmp/bench-1e4\n"
             "  python benchmarks/corpus.py -n 1000000 -o /data/bench-1e6 --seed 7\n"
-            "  python benchmarks/corpus.py -n 1000 -o /tmp/b --source examples"
+            "  python benchmarks/corpus.py -n 1000 -o /tmp/b --source examples\n"
+            "  python benchmarks/corpus.py -n 1000000 -o /data/short-1e6 --max-source-bytes 4000"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -224,6 +225,14 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--crlf", type=float, default=0.1, help="share of files with CRLF line ends (default: 0.1)"
     )
+    parser.add_argument(
+        "--max-source-bytes",
+        type=int,
+        default=None,
+        metavar="BYTES",
+        help="use only the source texts of at most BYTES (short letters: many documents for "
+        "few bytes, for memory runs where the count is what grows)",
+    )
     args = parser.parse_args(argv)
     if args.docs < 1 or args.per_dir < 1:
         parser.error("--docs and --per-dir must be at least 1")
@@ -238,7 +247,14 @@ def main(argv: list[str] | None = None) -> int:
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise SystemExit(f"corpus: error: {out}: exists and is not an empty directory")
     started = time.perf_counter()
-    templates = load_templates(source_files(args.source))
+    files = source_files(args.source)
+    if args.max_source_bytes is not None:
+        files = [f for f in files if f.stat().st_size <= args.max_source_bytes]
+        if not files:
+            raise SystemExit(
+                f"corpus: error: no source text of at most {args.max_source_bytes} bytes"
+            )
+    templates = load_templates(files)
     out.mkdir(parents=True, exist_ok=True)
     options = Options(args.docs, args.seed, args.per_dir, args.multi, args.crlf)
     built = build(out, templates, options)
@@ -246,6 +262,7 @@ def main(argv: list[str] | None = None) -> int:
     manifest = {
         **asdict(built),
         "options": asdict(options),
+        "max_source_bytes": args.max_source_bytes,
         "seconds": round(seconds, 2),
         "sources": [t.name for t in templates],
     }
