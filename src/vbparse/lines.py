@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache, cached_property
 
 import regex
 
@@ -14,10 +15,25 @@ _LETTER_OR_DIGIT = regex.compile(r"[^\W_]")
 
 
 def in_capitals(text: str, *, fewest_letters: int = 2) -> bool:
-    """Printed in capitals, allowing OCR a few small letters (``TONG ce TRƯỞNG``)."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= fewest_letters and sum(c.isupper() for c in letters) >= 0.85 * len(
-        letters
+    """Printed in capitals, allowing OCR a few small letters (``TONG ce TRƯỞNG``): at least
+    85 % of its letters (``str.isalpha``) are capitals (``str.isupper``)."""
+    # Each character becomes its class in one ``translate``; counting those runs in C,
+    # about twice as fast as testing the characters one by one.
+    kinds = text.translate(_letter_kinds())
+    capitals = kinds.count("U")
+    letters = capitals + kinds.count("l")
+    if letters + kinds.count(" ") != len(text):  # a character past the table (an emoji)
+        found = [c for c in text if c.isalpha()]
+        letters, capitals = len(found), sum(c.isupper() for c in found)
+    return letters >= fewest_letters and capitals >= 0.85 * letters
+
+
+@cache
+def _letter_kinds() -> str:
+    """For each code point of the Basic Multilingual Plane: ``U`` a capital letter, ``l``
+    another letter, a space anything else."""
+    return "".join(
+        ("U" if c.isupper() else "l") if c.isalpha() else " " for c in map(chr, range(0x10000))
     )
 
 
@@ -33,9 +49,10 @@ class Line:
     def blank(self) -> bool:
         return not self.text
 
-    @property
+    @cached_property
     def upper(self) -> bool:
-        """Printed in capitals (a header, title or signature line)."""
+        """Printed in capitals (a header, title or signature line).  Asked by the segmenter,
+        the zoner and the field readers alike: worked out once."""
         return in_capitals(self.text)
 
     @property

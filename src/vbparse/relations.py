@@ -327,10 +327,17 @@ def relations_at(
     text: str, folded: str, spans: Sequence[tuple[int, int]], lo: int, hi: int
 ) -> list[Relation]:
     """The relation of each citation mention ``spans`` (sorted clean offsets) in ``[lo, hi)``."""
+    if not spans:
+        return []
+    # Past the reach of an after cue of the last mention nothing read can change an
+    # answer: the rest of the text (most of a long document's body) is not scanned.
+    last = max(end for _, end in spans) + _LOOK_AHEAD
     reader = _Reader(text, folded, _cues(), len(spans), lo)
-    objects = _objects(text, spans, lo, hi)
+    objects = _objects(text, spans, lo, min(hi, last + _LOOK_AHEAD))
     k = 0
     for m in reader.cues.tokens.finditer(folded, lo, hi):
+        if m.start() > last:
+            break
         while k < len(objects) and objects[k][0] <= m.start():
             reader.on_object(*objects[k])
             k += 1
