@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 
 import regex
 
@@ -49,11 +49,16 @@ class Line:
     def blank(self) -> bool:
         return not self.text
 
-    @cached_property
+    @property
     def upper(self) -> bool:
         """Printed in capitals (a header, title or signature line).  Asked by the segmenter,
-        the zoner and the field readers alike: worked out once."""
-        return in_capitals(self.text)
+        the zoner and the field readers alike: worked out once (kept by hand, as
+        ``functools.cached_property`` takes a lock at every read)."""
+        known: bool | None = self.__dict__.get("_upper")
+        if known is None:
+            known = in_capitals(self.text)
+            object.__setattr__(self, "_upper", known)
+        return known
 
     @property
     def rule(self) -> bool:
