@@ -64,3 +64,9 @@ def test_verbose_names_each_file(tmp_path: Path) -> None:
     assert lines[0] == f"{tmp_path / 'a.txt'}: {documents} documents"
     assert lines[1] == f"{tmp_path / 'b.txt'}: {documents} documents"
     assert lines[2].startswith(f"2 files, {2 * documents} documents, ")
+
+
+def test_help_names_the_dask_extra_with_its_brackets() -> None:
+    # rich reads ``[dask]`` as a style tag unless escaped; the install line must survive.
+    result = runner.invoke(app, ["extract", "--help"], env={"COLUMNS": "200"})
+    assert "pip install 'vbparse[dask]'" in result.stdout

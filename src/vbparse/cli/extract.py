@@ -112,9 +112,10 @@ def extract(
             "--scheduler",
             metavar="ADDRESS",
             callback=_dask_installed,
+            # ``\\[`` : rich would read ``[dask]`` as a style tag and print nothing.
             help="Parse on the Dask cluster at ADDRESS (tcp://host:8786, or 'local') instead "
             "of --jobs processes; every worker must read the files at the same paths. "
-            "Needs pip install 'vbparse[dask]'.",
+            "Needs pip install 'vbparse\\[dask]'.",
             show_default=False,
         ),
     ] = None,
