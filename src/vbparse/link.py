@@ -224,7 +224,9 @@ class LinkIndex:
         )
         updates: list[tuple[str, str, int]] = []
         for (numkey, day), group in itertools.groupby(rows, key=lambda r: (r[2], r[3])):
-            for cluster in _clusters(list(group), numbered=numkey is not None):
+            # Documents without a number are each their own work.  They all fall in one
+            # group per date (thousands in a large run), so they are not gathered.
+            for cluster in _clusters(group) if numkey is not None else _alone(group):
                 best = min(cluster, key=lambda r: (-r[5], r[6], r[7]))
                 work = _work_id(numkey, day, best[4], best[1])
                 updates.extend((work, best[1], r[0]) for r in cluster)
@@ -298,15 +300,16 @@ class LinkIndex:
 Row = tuple[int, str, str | None, str | None, str, int, str, int]
 
 
-def _clusters(group: list[Row], *, numbered: bool) -> Iterator[list[Row]]:
+def _alone(group: Iterable[Row]) -> Iterator[list[Row]]:
+    return ([row] for row in group)
+
+
+def _clusters(group: Iterable[Row]) -> Iterator[list[Row]]:
     """Copies among documents of one number and date: the same issuer, or an unknown one.
 
-    Documents with no number are each their own work.  A copy whose issuer was not read
-    joins the only issuer of its group; with two issuers it cannot tell, so it stays alone.
+    A copy whose issuer was not read joins the only issuer of its group; with two issuers
+    it cannot tell, so it stays alone.
     """
-    if not numbered:
-        yield from ([row] for row in group)
-        return
     by_issuer: dict[str, list[Row]] = {}
     unknown: list[Row] = []
     for row in group:
