@@ -713,7 +713,9 @@ def _confidence(score: _Score) -> float:
     return round(score.value * score.units / (score.units + 2), 2)
 
 
-@lru_cache(maxsize=1 << 16)
+# The common syllables stay in a few thousand entries; a larger cache fills with the
+# rare words and noise of a large corpus, and only grows memory.
+@lru_cache(maxsize=1 << 12)
 def _word_value(word: str) -> float | None:
     """What one lower-case word is worth; ``None`` for vowel-less abbreviations (``qđ``).
 

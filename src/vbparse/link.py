@@ -50,7 +50,8 @@ _BATCH = 2000
 _AMBIGUOUS = "W501"
 
 
-@lru_cache(maxsize=1 << 16)
+# Small, as number_key's: a larger cache only grows with the corpus (memory).
+@lru_cache(maxsize=1 << 12)
 def family_of(value: str) -> Family:
     grammar = parse_number(value).grammar
     if grammar == "normative":

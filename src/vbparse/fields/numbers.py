@@ -93,7 +93,9 @@ def parse_number(raw: str) -> ParsedNumber:
 _NOT_KEY = regex.compile(r"[^A-Z0-9/]")
 
 
-@lru_cache(maxsize=1 << 16)
+# Small: a number recurs within a document and a batch, rarely across a corpus.  At
+# 65,536 entries the cache was 15 MB a process, grown with the corpus up to that size.
+@lru_cache(maxsize=1 << 12)
 def number_key(value: str) -> str:
     """The key two printings of one number share (citations, linking): ``NĐ-CP``,
     ``NĐCP`` and ``ND-CP`` alike, ``07-KL/TW`` and ``7-KL/TW`` alike.  Slashes stay:
