@@ -9,10 +9,9 @@ ratio and never an absolute time, so a slow machine does not fail it.
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
+from timing import growth
 from vbparse.pipeline import parse_text
 
 SMALL, LARGE = 100_000, 1_000_000
@@ -40,12 +39,6 @@ ADVERSARIAL = {
 }
 
 
-def _cpu_seconds(text: str) -> float:
-    start = time.process_time()
-    parse_text(text, source="adversarial.txt")
-    return time.process_time() - start
-
-
 def _sized(unit: str, size: int) -> str:
     return unit * max(1, size // len(unit.encode()))
 
@@ -54,7 +47,6 @@ def _sized(unit: str, size: int) -> str:
 @pytest.mark.parametrize("unit", list(ADVERSARIAL.values()), ids=list(ADVERSARIAL))
 def test_time_grows_linearly_with_input_size(unit: str, layout: str) -> None:
     piece = unit + ("\n" if layout == "lines" else " ")
-    small = min(_cpu_seconds(_sized(piece, SMALL)) for _ in range(2))
-    large = _cpu_seconds(_sized(piece, LARGE))
-    ratio = large / max(small, 1e-3)
+    small, large = _sized(piece, SMALL), _sized(piece, LARGE)
+    ratio = growth(lambda: parse_text(small), lambda: parse_text(large))
     assert ratio < MAX_RATIO, f"{LARGE // SMALL}x the input took {ratio:.0f}x the time"

@@ -9,13 +9,14 @@ selection, formats and exit codes.
 from __future__ import annotations
 
 import json
-import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from synthetic import PARTY_LETTER, STATE_DECISION, STATE_LETTER, ascii_id, letter, parse
+from timing import growth
 from vbparse.cli import app
 from vbparse.decode import decode_bytes
 from vbparse.lint import (
@@ -451,15 +452,11 @@ def test_lint_time_grows_linearly() -> None:
         "./.", "."
     )
 
-    def seconds(copies: int) -> float:
+    def linting(copies: int) -> Callable[[], object]:
         text = unit * copies
-        started = time.process_time()
-        for record in parse(text):
-            lint_record(record, text)
-        return time.process_time() - started
+        return lambda: [lint_record(record, text) for record in parse(text)]
 
-    small = min(seconds(20) for _ in range(2))
-    assert seconds(200) / max(small, 1e-3) < 25
+    assert growth(linting(20), linting(200)) < 25
 
 
 # ---------------------------------------------------------------- the command

@@ -20,7 +20,7 @@ Three layers:
 
 from __future__ import annotations
 
-import time
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import get_args
@@ -28,6 +28,7 @@ from typing import get_args
 import pytest
 import regex
 
+from timing import growth
 from vbparse.citations import find_citations
 from vbparse.fold import fold
 from vbparse.models import Record, Relation
@@ -282,17 +283,13 @@ def test_find_citations_settles_the_mentions_of_one_citation() -> None:
     ids=["cue", "parenthesis", "quote", "spaces", "replace", "semicolon", "newline", "number"],
 )
 def test_reading_is_linear(unit: str) -> None:
-    def seconds(size: int) -> float:
+    def reading(size: int) -> Callable[[], object]:
         text = unit * (size // len(unit)) + " Quyết định số 12/2024/QĐ-UBND"
         folded = fold(text)
         spans = [(len(text) - 16, len(text))]
-        start = time.process_time()
-        relations_at(text, folded, spans, 0, len(text))
-        return time.process_time() - start
+        return lambda: relations_at(text, folded, spans, 0, len(text))
 
-    small = min(seconds(20_000) for _ in range(2))
-    large = seconds(200_000)
-    assert large / max(small, 1e-3) < 25
+    assert growth(reading(20_000), reading(200_000)) < 25
 
 
 # -- 2. the labelled table of real contexts -------------------------------------------
